@@ -1,0 +1,2 @@
+"""Code under audit, NumPy only: ``seed`` (the article's code as published) and
+``fixed`` (its corrected twin, same public API)."""
