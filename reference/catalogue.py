@@ -1,0 +1,133 @@
+"""The catalogue: one entry per component, shared by the tests and the report.
+
+Why a catalogue.  Every hand-written function makes the same kinds of
+promises (its value, its derivative, its behaviour on a batch, at a kink, at
+the edge of float64) and every promise is checked the same way.  So the
+knowledge specific to a component -- its definition, its domain, its kinks,
+its published parameters, the odd tolerance -- lives in one entry here, and
+the generic checks in ``checks.py`` run over all entries.  ``tests/`` and
+``reports/`` are thin drivers over this list, so a test and the report can
+never disagree about a verdict.
+
+To add a component: write its definition in ``functions.py`` (stable form),
+its mpmath form in ``high_precision.py`` if it is scalar, and one ``Entry``
+below.  Nothing else changes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from hypothesis import strategies as st
+
+from . import functions as F
+from .domains import Domain
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One component under audit.
+
+    name         the component's name and registry key (as the article spells it)
+    kind         "activation" | "loss"   (optimizers: ``optimizer_catalogue``)
+    class_name   its class in the audited module (used when the registry fails)
+    reference    the JAX definition in ``functions.py``
+    domain       where it is defined; which parameters Hypothesis may vary
+    kinks        parameters -> points where it is not differentiable
+    published    the published parameter values the reference uses by default
+    shape        "scalar" (elementwise) or "row" (a vector function of the last axis)
+    second_order whether the audited API promises a second derivative ``d2y``
+    registered   whether the registry should reach it (the article's own choice)
+    tolerances   check kind -> (Tolerance, one-line why): overrides of the table
+    """
+
+    name: str
+    kind: str
+    class_name: str
+    reference: Callable
+    domain: Domain = field(default_factory=Domain)
+    kinks: Callable[[dict], tuple] = lambda params: ()
+    published: dict = field(default_factory=dict)
+    shape: str = "scalar"
+    second_order: bool = False
+    registered: bool = True
+    tolerances: dict = field(default_factory=dict)
+
+    def __repr__(self):
+        return self.name
+
+    def parameters(self, drawn: dict) -> dict:
+        """The reference's parameters for an example: published values, then drawn ones."""
+        return {**self.published, **drawn}
+
+
+def _positive(low, high):
+    return st.floats(low, high, allow_nan=False, allow_infinity=False)
+
+
+def _symmetric_kinks(params):
+    lam = params.get("lambda_", 0.5)
+    return (-lam, lam)
+
+
+ACTIVATIONS = (
+    Entry("step", "activation", "step", F.step, kinks=lambda p: (0.0,)),
+    Entry("identity", "activation", "identity", F.identity),
+    Entry("bent-identity", "activation", "bentIdentity", F.bent_identity),
+    Entry("hard-shrink", "activation", "hardShrink", F.hard_shrink,
+          Domain(params={"lambda_": _positive(0.01, 3.0)}), kinks=_symmetric_kinks, published={"lambda_": 0.5}),
+    Entry("soft-shrink", "activation", "softShrink", F.soft_shrink,
+          Domain(params={"lambda_": _positive(0.01, 3.0)}), kinks=_symmetric_kinks, published={"lambda_": 0.5}),
+    # The article's threshold has no defaults: its value checks always pass both.
+    Entry("threshold", "activation", "threshold", F.threshold,
+          Domain(required={"threshold": _positive(-3.0, 3.0), "value": _positive(-3.0, 3.0)}),
+          kinks=lambda p: (p["threshold"],)),
+    Entry("sigmoid", "activation", "sigmoid", F.sigmoid),
+    Entry("hard-sigmoid", "activation", "hardSigmoid", F.hard_sigmoid, kinks=lambda p: (-2.5, 2.5)),
+    Entry("log-sigmoid", "activation", "logSigmoid", F.log_sigmoid),
+    Entry("tanh", "activation", "act_tanh", F.tanh),
+    Entry("tanh-shrink", "activation", "tanhShrink", F.tanh_shrink),
+    Entry("hard-tanh", "activation", "hardtanh", F.hard_tanh, kinks=lambda p: (-1.0, 1.0)),
+    Entry("ReLU", "activation", "ReLU", F.relu, kinks=lambda p: (0.0,)),
+    Entry("ReLU6", "activation", "ReLU6", F.relu6, kinks=lambda p: (0.0, 6.0)),
+    Entry("leaky-ReLU", "activation", "leakyReLU", F.leaky_relu,
+          Domain(params={"alpha": _positive(0.0, 0.99)}), kinks=lambda p: (0.0,), published={"alpha": 1e-2}),
+    Entry("ELU", "activation", "ELU", F.elu,
+          Domain(params={"alpha": _positive(0.01, 5.0)}), kinks=lambda p: (0.0,), published={"alpha": 1.0}),
+    # SELU's parameters are its published constants: only the defaults are audited.
+    Entry("SELU", "activation", "SELU", F.selu, kinks=lambda p: (0.0,)),
+    Entry("CELU", "activation", "CELU", F.celu,
+          Domain(params={"alpha": _positive(0.05, 5.0)}), kinks=lambda p: (0.0,), published={"alpha": 1.0}),
+    Entry("softmax", "activation", "softmax", F.softmax, shape="row"),
+    Entry("softmin", "activation", "softmin", F.softmin, shape="row"),
+    Entry("log-softmax", "activation", "logSoftmax", F.log_softmax, shape="row"),
+    Entry("softplus", "activation", "softplus", F.softplus),
+    Entry("softsign", "activation", "softsign", F.softsign),
+    Entry("Swish", "activation", "Swish", F.swish,
+          Domain(params={"beta": _positive(0.1, 5.0)}), published={"beta": 1.0}, second_order=True),
+    Entry("Mish", "activation", "Mish", F.mish, second_order=True),
+    Entry("tanhExp", "activation", "tanhExp", F.tanh_exp, second_order=True),
+)
+
+_PROBABILITY = Domain(low=0.0, high=1.0, open_interval=True, target=(0.0, 1.0))
+# Beyond 1e150 the squared error itself overflows float64.
+_SQUARE = Domain(low=-1e150, high=1e150, target=(-1e150, 1e150))
+
+LOSSES = (
+    Entry("Square", "loss", "SquareError", F.square_error, _SQUARE),
+    Entry("Binary", "loss", "BinaryCrossEntropy", F.binary_cross_entropy, _PROBABILITY),
+    Entry("Cross", "loss", "CrossEntropy", F.cross_entropy, _PROBABILITY),
+    # The article's first SquareError listing, which it never registered.
+    Entry("SquareErrorFirstListing", "loss", "SquareErrorFirstListing", F.square_error, _SQUARE, registered=False),
+)
+
+CATALOGUE = ACTIVATIONS + LOSSES
+
+REGISTRIES = {"activation": "get_act", "loss": "get_err", "optimizer": "get_opt"}
+
+
+def entry(name: str) -> Entry:
+    for candidate in CATALOGUE:
+        if candidate.name == name:
+            return candidate
+    raise KeyError(f"no catalogue entry named {name!r}; known: {', '.join(e.name for e in CATALOGUE)}")
