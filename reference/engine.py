@@ -8,6 +8,7 @@ and turn the failing points into intervals.  Tests and the report both call
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,7 +18,7 @@ from hypothesis import seed as hypothesis_seed
 from .catalogue import CATALOGUE
 from .checks import CHECKS, Comparison, Failure, ReferenceDispute, probe_example
 from .domains import sweep_grid
-from .findings import Finding
+from .findings import Finding, jsonable
 from .targets import PortedFailure
 
 PROFILES = {
@@ -184,14 +185,9 @@ def run_check(target, entry, check, profile: str | None = None, seed: int | None
     finding = Finding(
         component=entry.name, kind=kind, check=check.name, category=failure.category,
         severity=severity(failure.category, failure.relative_error), summary=failure.summary,
-        counterexample=_jsonable(failure.counterexample), intervals=found_intervals,
+        counterexample=jsonable(failure.counterexample), intervals=found_intervals,
     )
     return CheckRun(finding, points)
-
-
-def _jsonable(counterexample):
-    from .findings import jsonable
-    return jsonable(counterexample)
 
 
 def cases(kinds=None):
@@ -200,5 +196,35 @@ def cases(kinds=None):
             if check.applies(entry) and (kinds is None or entry.kind in kinds)]
 
 
-__all__ = ["CheckRun", "PROFILES", "ReferenceDispute", "cases", "default_profile", "intervals",
-           "register_profiles", "run_check"]
+@dataclass
+class Audit:
+    """A whole target's audit: every finding, and what ran."""
+
+    target: str
+    profile: str
+    seed: int | None
+    findings: list
+    ran: set
+    points_swept: int
+    seconds: dict  # "component:check" -> wall seconds
+
+
+def audit(target, profile: str | None = None, seed: int | None = None, progress=None) -> Audit:
+    """Run every catalogue check on ``target``; ``progress(done, total, label)`` is told as it goes."""
+    profile = profile or default_profile()
+    todo = cases()
+    findings, ran, seconds, points = [], set(), {}, 0
+    for done, (entry, check) in enumerate(todo):
+        label = f"{entry.name}:{check.name}"
+        if progress:
+            progress(done, len(todo), label)
+        start = time.perf_counter()
+        run = run_check(target, entry, check, profile, seed)
+        seconds[label] = round(time.perf_counter() - start, 4)
+        ran.add((entry.name, check.name))
+        points += run.points_swept
+        if run.finding is not None:
+            findings.append(run.finding)
+    if progress:
+        progress(len(todo), len(todo), "done")
+    return Audit(target.name, profile, seed, findings, ran, points, seconds)
