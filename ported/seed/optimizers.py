@@ -720,6 +720,8 @@ class AMSBound(Optimizer):
         dw = - etaw_t*self.mw
         db = - etab_t*self.mb
 
+        return dw, db
+
 
 
 # Listing ``get_opt.py``.
