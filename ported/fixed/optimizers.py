@@ -812,7 +812,7 @@ class AMSBound(Optimizer):
         dw = - etaw_t*self.mw
         db = - etab_t*self.mb
 
-        return dw, db  # seed had no return (always None)
+        return dw, db
 
 
 # Listing ``get_opt.py``; "SGD" added (the article spelt it "SDG", kept as an alias).
