@@ -34,7 +34,8 @@ class Entry:
     reference    the JAX definition in ``functions.py``
     domain       where it is defined; which parameters Hypothesis may vary
     kinks        parameters -> points where it is not differentiable
-    published    the published parameter values the reference uses by default
+    published    the published parameter values the reference uses by default (for
+                 a required parameter: the value probes and sweeps use)
     shape        "scalar" (elementwise) or "row" (a vector function of the last axis)
     second_order whether the audited API promises a second derivative ``d2y``
     registered   whether the registry should reach it (the article's own choice)
@@ -61,7 +62,7 @@ class Entry:
         return {**self.published, **drawn}
 
 
-def _positive(low, high):
+def _interval(low, high):
     return st.floats(low, high, allow_nan=False, allow_infinity=False)
 
 
@@ -75,13 +76,13 @@ ACTIVATIONS = (
     Entry("identity", "activation", "identity", F.identity),
     Entry("bent-identity", "activation", "bentIdentity", F.bent_identity),
     Entry("hard-shrink", "activation", "hardShrink", F.hard_shrink,
-          Domain(params={"lambda_": _positive(0.01, 3.0)}), kinks=_symmetric_kinks, published={"lambda_": 0.5}),
+          Domain(params={"lambda_": _interval(0.01, 3.0)}), kinks=_symmetric_kinks, published={"lambda_": 0.5}),
     Entry("soft-shrink", "activation", "softShrink", F.soft_shrink,
-          Domain(params={"lambda_": _positive(0.01, 3.0)}), kinks=_symmetric_kinks, published={"lambda_": 0.5}),
+          Domain(params={"lambda_": _interval(0.01, 3.0)}), kinks=_symmetric_kinks, published={"lambda_": 0.5}),
     # The article's threshold has no defaults: its value checks always pass both.
     Entry("threshold", "activation", "threshold", F.threshold,
-          Domain(required={"threshold": _positive(-3.0, 3.0), "value": _positive(-3.0, 3.0)}),
-          kinks=lambda p: (p["threshold"],)),
+          Domain(required={"threshold": _interval(-3.0, 3.0), "value": _interval(-3.0, 3.0)}),
+          kinks=lambda p: (p["threshold"],), published={"threshold": 0.0, "value": 0.0}),
     Entry("sigmoid", "activation", "sigmoid", F.sigmoid),
     Entry("hard-sigmoid", "activation", "hardSigmoid", F.hard_sigmoid, kinks=lambda p: (-2.5, 2.5)),
     Entry("log-sigmoid", "activation", "logSigmoid", F.log_sigmoid),
@@ -91,20 +92,20 @@ ACTIVATIONS = (
     Entry("ReLU", "activation", "ReLU", F.relu, kinks=lambda p: (0.0,)),
     Entry("ReLU6", "activation", "ReLU6", F.relu6, kinks=lambda p: (0.0, 6.0)),
     Entry("leaky-ReLU", "activation", "leakyReLU", F.leaky_relu,
-          Domain(params={"alpha": _positive(0.0, 0.99)}), kinks=lambda p: (0.0,), published={"alpha": 1e-2}),
+          Domain(params={"alpha": _interval(0.0, 0.99)}), kinks=lambda p: (0.0,), published={"alpha": 1e-2}),
     Entry("ELU", "activation", "ELU", F.elu,
-          Domain(params={"alpha": _positive(0.01, 5.0)}), kinks=lambda p: (0.0,), published={"alpha": 1.0}),
+          Domain(params={"alpha": _interval(0.01, 5.0)}), kinks=lambda p: (0.0,), published={"alpha": 1.0}),
     # SELU's parameters are its published constants: only the defaults are audited.
     Entry("SELU", "activation", "SELU", F.selu, kinks=lambda p: (0.0,)),
     Entry("CELU", "activation", "CELU", F.celu,
-          Domain(params={"alpha": _positive(0.05, 5.0)}), kinks=lambda p: (0.0,), published={"alpha": 1.0}),
+          Domain(params={"alpha": _interval(0.05, 5.0)}), kinks=lambda p: (0.0,), published={"alpha": 1.0}),
     Entry("softmax", "activation", "softmax", F.softmax, shape="row"),
     Entry("softmin", "activation", "softmin", F.softmin, shape="row"),
     Entry("log-softmax", "activation", "logSoftmax", F.log_softmax, shape="row"),
     Entry("softplus", "activation", "softplus", F.softplus),
     Entry("softsign", "activation", "softsign", F.softsign),
     Entry("Swish", "activation", "Swish", F.swish,
-          Domain(params={"beta": _positive(0.1, 5.0)}), published={"beta": 1.0}, second_order=True),
+          Domain(params={"beta": _interval(0.1, 5.0)}), published={"beta": 1.0}, second_order=True),
     Entry("Mish", "activation", "Mish", F.mish, second_order=True),
     Entry("tanhExp", "activation", "tanhExp", F.tanh_exp, second_order=True),
 )

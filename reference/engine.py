@@ -104,7 +104,7 @@ def _sweep(check, target, entry, profile):
     grid = sweep_grid(entry.domain, PROFILES[profile]["sweep_points_per_decade"])
     if entry.kind == "loss":
         return None, (), 0  # two inputs: generated examples cover losses
-    params = {name: 0.25 for name in entry.domain.required}
+    params = {name: entry.published[name] for name in entry.domain.required}
 
     def failing(points):
         try:

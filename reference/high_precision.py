@@ -48,7 +48,9 @@ SCALAR = {
     "softsign": lambda x: x / (1 + abs(x)),
     "Swish": lambda x, beta=1.0: x * _sigmoid(beta * x),
     "Mish": lambda x: x * mp.tanh(_softplus(x)),
-    "tanhExp": lambda x: x * mp.tanh(mp.exp(x)),
+    # Past x = 10, 1 - tanh(exp(x)) < 1e-19000: exactly 1 at any precision used here
+    # (and evaluating it would build a number with ~e^x digits).
+    "tanhExp": lambda x: x if x > 10 else x * mp.tanh(mp.exp(x)),
     "Square": lambda y, t: (y - t) ** 2 / 2,
     "SquareErrorFirstListing": lambda y, t: (y - t) ** 2 / 2,
     "Binary": lambda y, t: -t * mp.log(y) - (1 - t) * mp.log1p(-y),
@@ -70,10 +72,13 @@ def value(name, x, *extra, **params):
 def derivative(name, x, *extra, order=1, **params):
     """d^order f / dx^order at high precision (differentiating the first argument)."""
     function = SCALAR[name]
-    with mp.workdps(DIGITS):
+    x = float(x)
+    # A step relative to |x| keeps the stencil inside the smooth piece and the
+    # domain the point lies in, however close to a kink or an edge; the extra
+    # digits let f(x + h) - f(x - h) resolve such a step when |x| is tiny.
+    tiny = max(0, -math.floor(math.log10(abs(x)))) if x != 0 else 0
+    with mp.workdps(DIGITS + tiny):
         fixed = [mp.mpf(float(e)) for e in extra]
-        x = mp.mpf(float(x))
-        # A step relative to |x| keeps the stencil inside the smooth piece the
-        # point lies in (smooth checks never sit on a kink).
-        h = mp.mpf(10) ** (-DIGITS // 3) * max(abs(x), mp.mpf(1))
-        return _to_float(mpmath.diff(lambda u: function(u, *fixed, **params), x, order, h=h))
+        point = mp.mpf(x)
+        h = mp.mpf(10) ** (-DIGITS // 3) * (abs(point) if x != 0 else 1)
+        return _to_float(mpmath.diff(lambda u: function(u, *fixed, **params), point, order, h=h))

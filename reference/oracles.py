@@ -122,13 +122,17 @@ def loss_derivatives(function, y, t):
 EPS64 = np.finfo(np.float64).eps
 
 
-def finite_difference_step(x, dtype=np.float64):
-    """Central-difference step: cube root of the dtype's epsilon, relative to |x|.
-
-    That balances truncation error (~h^2) against rounding error (~eps/h).
+def finite_difference_step(x, dtype=np.float64, relative=True):
+    """Central-difference step: the cube root of the dtype's epsilon (balancing
+    truncation error ~h^2 against rounding error ~eps/h), scaled by |x| for
+    functions that vary on the scale of their input, or absolute (but at least
+    two units in the last place of x) for shift-invariant ones such as softmax.
+    The step is then made exactly representable: (x + h) - x == h.
     """
-    eps = np.finfo(dtype).eps
-    return np.cbrt(eps) * np.maximum(np.abs(np.asarray(x, dtype=np.float64)), 1.0)
+    x = np.asarray(x, dtype=np.float64)
+    base = np.cbrt(np.finfo(dtype).eps)
+    h = base * np.maximum(np.abs(x), 1.0) if relative else np.maximum(base, 2 * np.spacing(np.abs(x)))
+    return (x + h) - x
 
 
 def finite_difference_derivative(forward, x, step=None):
@@ -154,7 +158,7 @@ def finite_difference_diagonal(forward_row, x, step=None):
     """Jacobian diagonal of a row-wise ``forward_row`` (one 1-D vector per call) by
     central differences, with the same error estimate."""
     x = np.asarray(x, dtype=np.float64)
-    h = finite_difference_step(x) if step is None else step
+    h = finite_difference_step(x, relative=False) if step is None else step
     n = x.shape[-1]
     derivative = np.empty(n)
     error = np.empty(n)
@@ -171,4 +175,8 @@ def finite_difference_diagonal(forward_row, x, step=None):
             wide = (plus2 - minus2) / (4 * h[i])
             rounding = EPS64 * max(abs(plus), abs(minus), abs(plus2), abs(minus2)) / h[i]
             error[i] = abs(derivative[i] - wide) + 4 * rounding
+    # A shift-invariant function varies on a unit scale; once float64 cannot
+    # step x by less than a thousandth of that, the stencil no longer sees the
+    # local slope and the error estimate cannot be trusted either.
+    error[h > 1e-3] = np.inf
     return derivative, error
