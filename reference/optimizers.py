@@ -654,7 +654,7 @@ def amsgrad(
     return Optimizer("AMSGrad", init, update)
 
 
-def _bounded_adam(name, use_max, alpha, eta, beta1, beta2, bound_rate, sqrt_t_decay, beta1_decay):
+def _bounded_adam(name, use_max, alpha, eta, beta1, beta2, eps, bound_rate, sqrt_t_decay, beta1_decay):
     """AdaBound / AMSBound: Adam whose per-element step size is clipped into
     [eta_l(t), eta_u(t)], a band that closes on the SGD learning rate eta."""
     rate = (1.0 - beta2) if bound_rate is None else bound_rate
@@ -675,8 +675,8 @@ def _bounded_adam(name, use_max, alpha, eta, beta1, beta2, bound_rate, sqrt_t_de
             v = beta2 * v + (1.0 - beta2) * g * g
             v_max = jnp.maximum(v_max, v)
             second_moment = v_max if use_max else v
-            # alpha / sqrt(0) = inf is clipped to the upper bound, as Clip prescribes.
-            step_size = jnp.clip(alpha / jnp.sqrt(second_moment), lower, upper) / decay
+            # eps = 0: alpha / sqrt(0) = inf is clipped to the upper bound, as Clip prescribes.
+            step_size = jnp.clip(alpha / (jnp.sqrt(second_moment) + eps), lower, upper) / decay
             return -step_size * m, m, v, v_max
 
         steps, m, v, v_max = _map_leaves(leaf, 4, _float_tree(grads), state.m, state.v, state.v_max)
@@ -685,7 +685,8 @@ def _bounded_adam(name, use_max, alpha, eta, beta1, beta2, bound_rate, sqrt_t_de
     return Optimizer(name, init, update)
 
 
-def adabound(alpha=1e-3, eta=1e-1, beta1=0.9, beta2=0.999, *, bound_rate=None, sqrt_t_decay=True, beta1_decay=1.0):
+def adabound(alpha=1e-3, eta=1e-1, beta1=0.9, beta2=0.999, *, eps=0.0, bound_rate=None, sqrt_t_decay=True,
+             beta1_decay=1.0):
     """AdaBound (Luo, Xiong, Liu & Sun 2019, Algorithm 2, bounds of Section 5).
 
     m_t = beta1_t * m_{t-1} + (1 - beta1_t) * g_t,   v_t = beta2 * v_{t-1} + (1 - beta2) * g_t^2
@@ -694,21 +695,23 @@ def adabound(alpha=1e-3, eta=1e-1, beta1=0.9, beta2=0.999, *, bound_rate=None, s
     eta_l(t) = eta * (1 - 1 / (gamma * t + 1)),   eta_u(t) = eta * (1 + 1 / (gamma * t))
     eta: the final (SGD) learning rate (0.1 in the paper), gamma = 1 - beta2.
 
-    Variants: ``bound_rate`` sets gamma (the authors' code uses gamma = 1e-3
-    whatever beta2); ``sqrt_t_decay=False`` drops the 1/sqrt(t) (the authors'
-    code, which also adds Adam's bias correction and an eps: not offered here);
-    ``beta1_decay`` as in :func:`amsgrad`.
+    Variants: ``eps`` > 0 divides by sqrt(v_t) + eps (the authors' code; the
+    paper has no eps, the default 0); ``bound_rate`` sets gamma (the authors'
+    code uses gamma = 1e-3 whatever beta2); ``sqrt_t_decay=False`` drops the
+    1/sqrt(t) (the authors' code, which also adds Adam's bias correction: not
+    offered here); ``beta1_decay`` as in :func:`amsgrad`.
     """
-    return _bounded_adam("AdaBound", False, alpha, eta, beta1, beta2, bound_rate, sqrt_t_decay, beta1_decay)
+    return _bounded_adam("AdaBound", False, alpha, eta, beta1, beta2, eps, bound_rate, sqrt_t_decay, beta1_decay)
 
 
-def amsbound(alpha=1e-3, eta=1e-1, beta1=0.9, beta2=0.999, *, bound_rate=None, sqrt_t_decay=True, beta1_decay=1.0):
+def amsbound(alpha=1e-3, eta=1e-1, beta1=0.9, beta2=0.999, *, eps=0.0, bound_rate=None, sqrt_t_decay=True,
+             beta1_decay=1.0):
     """AMSBound (Luo, Xiong, Liu & Sun 2019, Algorithm 3).
 
     As :func:`adabound` with v_hat_t = max(v_hat_{t-1}, v_t) in place of v_t:
     eta_hat_t = clip(alpha / sqrt(v_hat_t), eta_l(t), eta_u(t)). Same variants.
     """
-    return _bounded_adam("AMSBound", True, alpha, eta, beta1, beta2, bound_rate, sqrt_t_decay, beta1_decay)
+    return _bounded_adam("AMSBound", True, alpha, eta, beta1, beta2, eps, bound_rate, sqrt_t_decay, beta1_decay)
 
 
 # --------------------------------------------------------------------------- Santa
@@ -908,8 +911,9 @@ ARTICLE_DEFAULTS = {
     "AMSBound": dict(alpha=1e-3, eta=1e-1, beta1=0.9, beta2=0.999, eps=1e-8),
 }
 
-#: Arguments the article accepts that the published algorithm has no use for
-#: (the reference factory does not take them).
+#: Arguments the article accepts that its algorithm has no use for: AdaBound's
+#: eps never reaches the step size's denominator in the article (the reference's
+#: ``eps`` variant puts it there), so the article's eps is not passed on.
 ARTICLE_UNUSED_ARGUMENTS = {"AdaBound": ("eps",), "AMSBound": ("eps",)}
 
 #: The named variants the article's code follows (a choice the papers or common
@@ -955,7 +959,7 @@ def _split_hyper(hyper):
     numeric, static = {}, {}
     for key, value in hyper.items():
         if isinstance(value, numbers.Real) and not isinstance(value, bool):
-            numeric[key] = jnp.asarray(value, F64)
+            numeric[key] = np.float64(value)  # NumPy, not jnp: no device round trip per call
         else:
             static[key] = value
     return numeric, tuple(sorted(static.items()))
@@ -984,7 +988,8 @@ def _santa_noise(name, like, num_steps, noise_init, noise, key):
         init_key, step_key = jax.random.split(key)
         noise_init = _standard_normal_like(init_key, like) if noise_init is None else noise_init
         noise = _standard_normal_like(step_key, like, (num_steps,)) if noise is None else noise
-    return _float_tree(noise_init), _float_tree(noise)
+    as_float = lambda tree: jax.tree_util.tree_map(lambda x: np.asarray(x, np.float64), tree)
+    return as_float(noise_init), as_float(noise)
 
 
 @functools.lru_cache(maxsize=None)
@@ -1020,18 +1025,19 @@ def reference_trajectory(name, grads_w, grads_b, *, f=None, noise_init=None, noi
     defaults). Returns the steps (delta added to w, delta added to b) as NumPy
     arrays of the streams' shapes.
     """
-    grads = {"w": jnp.asarray(grads_w, F64), "b": jnp.asarray(grads_b, F64)}
+    # Inputs stay NumPy until the jitted call: a per-call jnp conversion costs more than the run.
+    grads = {"w": np.asarray(grads_w, np.float64), "b": np.asarray(grads_b, np.float64)}
     num_steps = grads["w"].shape[0]
     if grads["b"].shape[0] != num_steps:
         raise ValueError("grads_w and grads_b must have the same number of steps")
     if "f" in _needs(name):
-        f = jnp.asarray(_require(f, "objective values f of shape (steps,)", name), F64)
+        f = np.asarray(_require(f, "objective values f of shape (steps,)", name), np.float64)
         if f.shape != (num_steps,):
             raise ValueError(f"f must have shape ({num_steps},), got {f.shape}")
     else:
         f = None
     as_tree = lambda pair: None if pair is None else {"w": pair[0], "b": pair[1]}
-    like = jax.tree_util.tree_map(lambda g: g[0], grads)
+    like = {k: np.zeros(g.shape[1:]) for k, g in grads.items()}
     noise_init, noise = _santa_noise(name, like, num_steps, as_tree(noise_init), as_tree(noise), key)
     numeric, static_items = _split_hyper(hyper)
     steps = _trajectory_runner(name, static_items)(numeric, grads, f, noise_init, noise)
