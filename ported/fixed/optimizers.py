@@ -1,23 +1,36 @@
 """Gradient-descent optimizers: the corrected twin of ``ported/seed/optimizers.py``.
 
 Same 17 classes, constructor arguments and defaults as the seed (a few gain a
-trailing keyword: ``eps`` for AdaGrad/AdaMax, ``rng`` for the Santa pair), and
-``update(grad_w, grad_b, t=1, ...)`` returns the step ``(dw, db)`` to add to
-the parameters.  ``t`` is the 1-based step counter, passed by the caller as in
-the article.  Where the article follows a legitimate named variant (eps inside
-the square root, dampened momentum, ...) the variant is kept and named in the
-docstring: this module differs from the seed only by defects, each marked by a
-one-line comment.  The registry also accepts "SGD" (the article's "SDG" key is
-kept as an alias).
+trailing keyword: ``eps`` for AdaGrad/AdaMax, ``rng`` for the Santa pair; an
+unknown keyword raises TypeError), and ``update(grad_w, grad_b, t=None, ...)``
+returns the step ``(dw, db)`` to add to the parameters.  ``t`` is the 1-based
+step counter, passed by the caller as in the article, or counted by the
+optimizer when omitted.  Where the article follows a legitimate named variant
+(eps inside the square root, dampened momentum, ...) the variant is kept,
+named in the docstring and declared in the class attribute ``variant`` (flags
+of ``reference/optimizers.py``, which gradaudit holds the class to): this
+module differs from the seed only by defects, each marked by a one-line
+comment.  The registry also accepts "SGD" (the article's "SDG" key is kept as
+an alias).
 """
 import numpy as np
 
 
 class Optimizer():
     """Base class of the optimizers: update(grad_w, grad_b, ...) -> (dw, db)."""
-    def __init__(self, *args,**kwds):
-        """Accept and ignore any arguments."""
-        pass
+    # No *args/**kwds in the constructors: the seed's swallowed a misspelt
+    # keyword (get_opt("Adam", alhpa=0.1) silently kept the default alpha).
+    def __init__(self):
+        """Start the step counter."""
+        self.t = 0
+
+
+    def _count(self, t):
+        """Return the step number: the caller's t, else one more than the last."""
+        # seed's default t=1 froze the bias corrections and schedules at step 1
+        # in a loop that does not pass t
+        self.t = self.t + 1 if t is None else t
+        return self.t
 
 
     def update(self, *args,**kwds):
@@ -27,9 +40,9 @@ class Optimizer():
 
 class SGD(Optimizer):
     """Plain SGD: step = -eta*grad."""
-    def __init__(self, eta=1e-2, *args,**kwds):
+    def __init__(self, eta=1e-2):
         """Store the learning rate eta."""
-        super().__init__(*args,**kwds)
+        super().__init__()
 
         self.eta = eta
 
@@ -43,9 +56,11 @@ class SGD(Optimizer):
 
 class MSGD(Optimizer):
     """Momentum SGD, dampened variant: v = mu*v - (1 - mu)*eta*grad; step = v."""
-    def __init__(self, eta=1e-2, mu=0.9, *args,**kwds):
+    variant = {"dampened": True}
+
+    def __init__(self, eta=1e-2, mu=0.9):
         """Store eta and the momentum mu; the velocity starts at 0."""
-        super().__init__(*args,**kwds)
+        super().__init__()
 
         self.eta = eta
         self.mu = mu
@@ -68,9 +83,11 @@ class MSGD(Optimizer):
 
 class NAG(Optimizer):
     """Nesterov momentum, dampened variant (as MSGD), on the gradient at the current point."""
-    def __init__(self, eta=1e-2, mu=0.9, *args,**kwds):
+    variant = {"dampened": True}
+
+    def __init__(self, eta=1e-2, mu=0.9):
         """Store eta and the momentum mu; the velocity starts at 0."""
-        super().__init__(*args,**kwds)
+        super().__init__()
 
         self.eta = eta
         self.mu = mu
@@ -119,9 +136,9 @@ class NAG(Optimizer):
 class AdaGrad(Optimizer):
     """AdaGrad: G += grad**2; step = -eta*grad/(sqrt(G) + eps)."""
     # eps (new keyword): seed divided 0/0 = nan while a gradient is exactly 0
-    def __init__(self, eta=1e-3, eps=1e-8, *args,**kwds):
+    def __init__(self, eta=1e-3, eps=1e-8):
         """Store eta and eps; the accumulator starts at 0."""
-        super().__init__(*args,**kwds)
+        super().__init__()
 
         self.eta = eta
         self.eps = eps
@@ -144,9 +161,11 @@ class AdaGrad(Optimizer):
 
 class RMSprop(Optimizer):
     """RMSprop, eps-inside-the-root variant: step = -eta*grad/sqrt(v + eps)."""
-    def __init__(self, eta=1e-2, rho=0.99, eps=1e-8, *args,**kwds):
+    variant = {"eps_inside_sqrt": True}
+
+    def __init__(self, eta=1e-2, rho=0.99, eps=1e-8):
         """Store eta, the decay rho and eps; v starts at 0."""
-        super().__init__(*args,**kwds)
+        super().__init__()
 
         self.eta = eta
         self.rho = rho
@@ -169,9 +188,9 @@ class RMSprop(Optimizer):
 
 class AdaDelta(Optimizer):
     """AdaDelta (Zeiler 2012): step = -grad*sqrt(u + eps)/sqrt(v + eps)."""
-    def __init__(self, rho=0.95, eps=1e-6, *args,**kwds):
+    def __init__(self, rho=0.95, eps=1e-6):
         """Store the decay rho and eps; v and u start at 0."""
-        super().__init__(*args,**kwds)
+        super().__init__()
 
         self.rho = rho
         self.eps = eps
@@ -200,10 +219,11 @@ class AdaDelta(Optimizer):
 
 class Adam(Optimizer):
     """Adam, eps-inside-the-root variant: step = -alpha_t*m/sqrt(v + eps), bias-corrected alpha_t."""
-    def __init__(self, alpha=1e-3, beta1=0.9, beta2=0.999, eps=1e-8,
-                 *args,**kwds):
+    variant = {"bias_correction": "folded", "eps_inside_sqrt": True}
+
+    def __init__(self, alpha=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
         """Store alpha, beta1, beta2, eps; m and v start at 0."""
-        super().__init__(*args,**kwds)
+        super().__init__()
 
         self.alpha = alpha
         self.beta1 = beta1
@@ -216,8 +236,9 @@ class Adam(Optimizer):
         self.vb = 0
 
 
-    def update(self, grad_w, grad_b, t=1, *args,**kwds):
+    def update(self, grad_w, grad_b, t=None, *args,**kwds):
         """Return -alpha*sqrt(1 - beta2**t)/(1 - beta1**t)*m/sqrt(v + eps)."""
+        t = self._count(t)
         self.mw += (1-self.beta1)*(grad_w - self.mw)
         self.mb += (1-self.beta1)*(grad_b - self.mb)
         self.vw += (1-self.beta2)*(grad_w**2 - self.vw)
@@ -234,9 +255,11 @@ class Adam(Optimizer):
 
 class RMSpropGraves(Optimizer):
     """Graves' RMSprop, momentum-free variant: step = -eta*grad/sqrt(v - m**2 + eps)."""
-    def __init__(self, eta=1e-4, rho=0.95, eps=1e-4, *args,**kwds):
+    variant = {"momentum": 0.0}
+
+    def __init__(self, eta=1e-4, rho=0.95, eps=1e-4):
         """Store eta, the decay rho and eps; m and v start at 0."""
-        super().__init__(*args,**kwds)
+        super().__init__()
 
         self.eta = eta
         self.rho = rho
@@ -263,9 +286,11 @@ class RMSpropGraves(Optimizer):
 
 class SMORMS3(Optimizer):
     """SMORMS3 (Funk 2015), eps-inside-the-root variant: step = -grad*min(eta, zeta)/sqrt(v + eps)."""
-    def __init__(self, eta=1e-3, eps=1e-8, *args,**kwds):
+    variant = {"eps_inside_sqrt": True}
+
+    def __init__(self, eta=1e-3, eps=1e-8):
         """Store eta and eps; memory s starts at 1, m and v at 0."""
-        super().__init__(*args,**kwds)
+        super().__init__()
 
         self.eta = eta
         self.eps = eps
@@ -308,12 +333,16 @@ class SMORMS3(Optimizer):
 
 class AdaMax(Optimizer):
     """AdaMax (Kingma & Ba 2015): u = max(beta2*u, |grad| + eps); step = -alpha/(1 - beta1**t)*m/u."""
+    @property
+    def variant(self):
+        """eps inside the max, as PyTorch and optax."""
+        return {"eps": self.eps}
+
     # eps (new keyword, inside the max as in PyTorch/optax): seed divided 0/0 = nan
     # while a gradient is exactly 0
-    def __init__(self, alpha=2e-3, beta1=0.9, beta2=0.999, eps=1e-8,
-                 *args,**kwds):
+    def __init__(self, alpha=2e-3, beta1=0.9, beta2=0.999, eps=1e-8):
         """Store alpha, beta1, beta2, eps; m and u start at 0."""
-        super().__init__(*args,**kwds)
+        super().__init__()
 
         self.alpha = alpha
         self.beta1 = beta1
@@ -326,8 +355,9 @@ class AdaMax(Optimizer):
         self.ub = 0
 
 
-    def update(self, grad_w, grad_b, t=1, *args,**kwds):
+    def update(self, grad_w, grad_b, t=None, *args,**kwds):
         """Return -alpha/(1 - beta1**t)*m/u."""
+        t = self._count(t)
         self.mw += (1-self.beta1)*(grad_w - self.mw)
         self.mb += (1-self.beta1)*(grad_b - self.mb)
         # + eps: seed's u stayed 0 while gradients were 0, and m/u was 0/0
@@ -344,10 +374,11 @@ class AdaMax(Optimizer):
 
 class Nadam(Optimizer):
     """Nadam as in Dozat (2016) Algorithm 2 (v_hat = nu*v/(1 - nu**t)), eps inside the root."""
-    def __init__(self, alpha=2e-3, mu=0.975, nu=0.999, eps=1e-8,
-                 *args,**kwds):
+    variant = {"nu_hat": "printed", "eps_inside_sqrt": True}
+
+    def __init__(self, alpha=2e-3, mu=0.975, nu=0.999, eps=1e-8):
         """Store alpha, mu, nu, eps; m and v start at 0."""
-        super().__init__(*args,**kwds)
+        super().__init__()
 
         self.alpha = alpha
         self.mu = mu
@@ -360,8 +391,9 @@ class Nadam(Optimizer):
         self.vb = 0
 
 
-    def update(self, grad_w, grad_b, t=1, *args,**kwds):
+    def update(self, grad_w, grad_b, t=None, *args,**kwds):
         """Return -alpha*m_hat/sqrt(v_hat + eps) with the Nesterov-corrected m_hat."""
+        t = self._count(t)
         self.mw += (1-self.mu)*(grad_w - self.mw)
         self.mb += (1-self.mu)*(grad_b - self.mb)
         self.vw += (1-self.nu)*(grad_w**2 - self.vw)
@@ -383,9 +415,9 @@ class Nadam(Optimizer):
 class Eve(Optimizer):
     """Eve (Koushik & Hayashi, arXiv:1611.01505v3): Adam scaled by 1/d, d tracking the relative loss change."""
     def __init__(self, alpha=1e-3, beta1=0.9, beta2=0.999, beta3=0.999,
-                 c=10, eps=1e-8, fstar=0, *args,**kwds):
+                 c=10, eps=1e-8, fstar=0):
         """Store the hyper-parameters; fstar is a lower bound of the loss."""
-        super().__init__(*args,**kwds)
+        super().__init__()
 
         self.alpha = alpha
         self.beta1 = beta1
@@ -416,8 +448,9 @@ class Eve(Optimizer):
         return float(np.clip(d, 1/self.c, self.c))
 
 
-    def update(self, grad_w, grad_b, t=1, f=1, *args,**kwds):
+    def update(self, grad_w, grad_b, t=None, f=1, *args,**kwds):
         """Return -alpha*m_hat/(d*(sqrt(v_hat) + eps)); f is the current loss value."""
+        t = self._count(t)
         self.mw += (1-self.beta1)*(grad_w - self.mw)
         self.mb += (1-self.beta1)*(grad_b - self.mb)
         self.vw += (1-self.beta2)*(grad_w**2 - self.vw)
@@ -447,17 +480,19 @@ class Eve(Optimizer):
         return dw, db
 
 
-def _normal(rng, shape):
-    """Draw standard normals from rng, or from NumPy's global generator if rng is None."""
-    return (np.random if rng is None else rng).standard_normal(shape)
+def _normal(rng, like):
+    """Draw standard normals shaped like the gradient ``like`` (float32 stays float32),
+    from rng, or from NumPy's global generator if rng is None."""
+    dtype = np.result_type(np.asarray(like), np.float32)  # float64 draws promoted float32 steps
+    # np.shape: seed forced shape (1,) on scalar gradients
+    return np.asarray((np.random if rng is None else rng).standard_normal(np.shape(like)), dtype=dtype)
 
 
 class SantaE(Optimizer):
     """Santa with the Euler scheme (Chen et al. 2016, Algorithm 1), with g_0 := g_1."""
     def __init__(self, eta=1e-2, sigma=0.95, lambda_=1e-8,
                  anne_func=lambda t, n: t**n, anne_rate=0.5,
-                 burnin=100, C=5, N=16,
-                 *args, rng=None, **kwds):
+                 burnin=100, C=5, N=16, *, rng=None):
         """
         Args:
             eta: Learning rate
@@ -482,7 +517,7 @@ class SantaE(Optimizer):
             N: Number of minibatch.
             rng: numpy Generator for the noise (default: NumPy's global one).
         """
-        super().__init__(*args,**kwds)
+        super().__init__()
 
         self.eta = eta
         self.sigma = sigma
@@ -493,8 +528,9 @@ class SantaE(Optimizer):
         self.N = N
         self.rng = rng  # new: the seed's np.random noise could not be seeded per optimizer
 
-        self.alpha_w = np.sqrt(eta)*C
-        self.alpha_b = np.sqrt(eta)*C
+        # float(): a NumPy float64 alpha promoted float32 steps
+        self.alpha_w = float(np.sqrt(eta)*C)
+        self.alpha_b = float(np.sqrt(eta)*C)
         self.vw = 0
         self.vb = 0
         self.gw = None  # g_{t-1}; set to g_1 on the first update (see update)
@@ -503,17 +539,14 @@ class SantaE(Optimizer):
         self.ub = None
 
 
-    def update(self, grad_w, grad_b, t=1, *args,**kwds):
+    def update(self, grad_w, grad_b, t=None, *args,**kwds):
         """Return g_t*u_t, the Santa-E step (exploration while t < burnin, then refinement)."""
-        # np.shape: seed forced shape (1,) on scalar gradients
-        shape_w = np.shape(grad_w)
-        shape_b = np.shape(grad_b)
-
+        t = self._count(t)
         first = t == 1 or self.uw is None
         if first:
             # u_0 = sqrt(eta)*N(0, I); seed crashed if the first call had t != 1
-            self.uw = np.sqrt(self.eta)*_normal(self.rng, shape_w)
-            self.ub = np.sqrt(self.eta)*_normal(self.rng, shape_b)
+            self.uw = self.eta**0.5*_normal(self.rng, grad_w)
+            self.ub = self.eta**0.5*_normal(self.rng, grad_b)
 
         self.vw = (self.sigma*self.vw
                    + grad_w*grad_w * (1 - self.sigma) / self.N**2)
@@ -537,10 +570,10 @@ class SantaE(Optimizer):
 
             uw = (self.eta/beta * (1 - self.gw/gw)/self.uw
                   + np.sqrt(2*self.eta/beta * self.gw)
-                  * _normal(self.rng, shape_w))
+                  * _normal(self.rng, grad_w))
             ub = (self.eta/beta * (1 - self.gb/gb)/self.ub
                   + np.sqrt(2*self.eta/beta * self.gb)
-                  * _normal(self.rng, shape_b))
+                  * _normal(self.rng, grad_b))
         else:
             # Refinement.
             uw = 0
@@ -564,8 +597,7 @@ class SantaSSS(Optimizer):
     """Santa with the symmetric splitting scheme (Chen et al. 2016, Algorithm 2), with g_0 := g_1."""
     def __init__(self, eta=1e-2, sigma=0.95, lambda_=1e-8,
                  anne_func=lambda t, n: t**n, anne_rate=0.5,
-                 burnin=100, C=5, N=16,
-                 *args, rng=None, **kwds):
+                 burnin=100, C=5, N=16, *, rng=None):
         """
         Args:
             eta: Learning rate
@@ -590,7 +622,7 @@ class SantaSSS(Optimizer):
             N: Number of minibatch.
             rng: numpy Generator for the noise (default: NumPy's global one).
         """
-        super().__init__(*args,**kwds)
+        super().__init__()
 
         self.eta = eta
         self.sigma = sigma
@@ -601,8 +633,9 @@ class SantaSSS(Optimizer):
         self.N = N
         self.rng = rng  # new: the seed's np.random noise could not be seeded per optimizer
 
-        self.alpha_w = np.sqrt(eta)*C
-        self.alpha_b = np.sqrt(eta)*C
+        # float(): a NumPy float64 alpha promoted float32 steps
+        self.alpha_w = float(np.sqrt(eta)*C)
+        self.alpha_b = float(np.sqrt(eta)*C)
         self.vw = 0
         self.vb = 0
         self.gw = None  # g_{t-1}; set to g_1 on the first update (see update)
@@ -611,17 +644,14 @@ class SantaSSS(Optimizer):
         self.ub = None
 
 
-    def update(self, grad_w, grad_b, t=1, *args,**kwds):
+    def update(self, grad_w, grad_b, t=None, *args,**kwds):
         """Return g_t*(u_{t-1} + u_t)/2: both half-steps of theta in one Santa-SSS iteration."""
-        # np.shape: seed forced shape (1,) on scalar gradients
-        shape_w = np.shape(grad_w)
-        shape_b = np.shape(grad_b)
-
+        t = self._count(t)
         first = t == 1 or self.uw is None
         if first:
             # u_0 = sqrt(eta)*N(0, I); seed crashed if the first call had t != 1
-            self.uw = np.sqrt(self.eta)*_normal(self.rng, shape_w)
-            self.ub = np.sqrt(self.eta)*_normal(self.rng, shape_b)
+            self.uw = self.eta**0.5*_normal(self.rng, grad_w)
+            self.ub = self.eta**0.5*_normal(self.rng, grad_b)
 
         self.vw = (self.sigma*self.vw
                    + grad_w*grad_w * (1 - self.sigma) / self.N**2)
@@ -651,11 +681,11 @@ class SantaSSS(Optimizer):
             ub = np.exp(-0.5*self.alpha_b)*self.ub
             uw = uw + (-gw*grad_w*self.eta
                        + np.sqrt(2*self.gw*self.eta/beta)
-                       * _normal(self.rng, shape_w)
+                       * _normal(self.rng, grad_w)
                        + self.eta/beta*(1-self.gw/gw)/self.uw)
             ub = ub + (-gb*grad_b*self.eta
                        + np.sqrt(2*self.gb*self.eta/beta)
-                       * _normal(self.rng, shape_b)
+                       * _normal(self.rng, grad_b)
                        + self.eta/beta*(1-self.gb/gb)/self.ub)
             uw = uw*np.exp(-0.5*self.alpha_w)
             ub = ub*np.exp(-0.5*self.alpha_b)
@@ -688,10 +718,11 @@ class SantaSSS(Optimizer):
 
 class AMSGrad(Optimizer):
     """AMSGrad (Reddi et al. 2018) with alpha_t = alpha/sqrt(t), no bias correction, eps inside the root."""
-    def __init__(self, alpha=1e-3, beta1=0.9, beta2=0.999, eps=1e-8,
-                 *args,**kwds):
+    variant = {"eps_inside_sqrt": True}
+
+    def __init__(self, alpha=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
         """Store alpha, beta1, beta2, eps; m, v, v_hat start at 0."""
-        super().__init__(*args,**kwds)
+        super().__init__()
 
         self.alpha = alpha
         self.beta1 = beta1
@@ -706,8 +737,9 @@ class AMSGrad(Optimizer):
         self.vhatb = 0
 
 
-    def update(self, grad_w, grad_b, t=1, *args,**kwds):
+    def update(self, grad_w, grad_b, t=None, *args,**kwds):
         """Return -alpha/sqrt(t)*m/sqrt(max_so_far(v) + eps)."""
+        t = self._count(t)
         self.mw += (1-self.beta1)*(grad_w - self.mw)
         self.mb += (1-self.beta1)*(grad_b - self.mb)
 
@@ -727,10 +759,15 @@ class AMSGrad(Optimizer):
 
 class AdaBound(Optimizer):
     """AdaBound (Luo et al. 2019, no bias correction): step = -clip(alpha/(sqrt(v) + eps), lo_t, hi_t)/sqrt(t)*m."""
+    @property
+    def variant(self):
+        """eps added to sqrt(v) in the step size, as the authors' code."""
+        return {"eps": self.eps}
+
     def __init__(self, alpha=1e-3, eta=1e-1, beta1=0.9, beta2=0.999,
-                 eps=1e-8, *args,**kwds):
+                 eps=1e-8):
         """Store alpha, the final rate eta, beta1, beta2, eps; m and v start at 0."""
-        super().__init__(*args,**kwds)
+        super().__init__()
 
         self.alpha = alpha
         self.eta = eta
@@ -744,15 +781,17 @@ class AdaBound(Optimizer):
         self.vb = 0
 
 
-    def update(self, grad_w, grad_b, t=1, *args,**kwds):
+    def update(self, grad_w, grad_b, t=None, *args,**kwds):
         """Return the AdaBound step with bounds eta*(1 -+ 1/((1 - beta2)*t + ...))."""
+        t = self._count(t)
         self.mw += (1-self.beta1)*(grad_w - self.mw)
         self.mb += (1-self.beta1)*(grad_b - self.mb)
         self.vw += (1-self.beta2)*(grad_w**2 - self.vw)
         self.vb += (1-self.beta2)*(grad_b**2 - self.vb)
 
         etal = self.eta*(1 - 1/((1-self.beta2)*t + 1))
-        etau = self.eta*(1 + 1/((1-self.beta2)*t + self.eps))
+        # no + eps: the paper's bound is eta*(1 + 1/((1 - beta2)*t)); seed's eps moved it
+        etau = self.eta*(1 + 1/((1-self.beta2)*t))
 
         # eps in the denominator: seed divided by sqrt(0) while a gradient is 0
         etahatw_t = np.clip(self.alpha/(np.sqrt(self.vw) + self.eps), etal, etau)
@@ -770,10 +809,15 @@ class AdaBound(Optimizer):
 
 class AMSBound(Optimizer):
     """AMSBound (Luo et al. 2019): AdaBound with v replaced by its running maximum."""
+    @property
+    def variant(self):
+        """eps added to sqrt(v_hat) in the step size, as the authors' code."""
+        return {"eps": self.eps}
+
     def __init__(self, alpha=1e-3, eta=1e-1, beta1=0.9, beta2=0.999,
-                 eps=1e-8, *args,**kwds):
+                 eps=1e-8):
         """Store alpha, the final rate eta, beta1, beta2, eps; m, v, v_hat start at 0."""
-        super().__init__(*args,**kwds)
+        super().__init__()
 
         self.alpha = alpha
         self.eta = eta
@@ -789,8 +833,9 @@ class AMSBound(Optimizer):
         self.vhatb = 0
 
 
-    def update(self, grad_w, grad_b, t=1, *args,**kwds):
+    def update(self, grad_w, grad_b, t=None, *args,**kwds):
         """Return the AMSBound step (AdaBound on max_so_far(v))."""
+        t = self._count(t)
         self.mw += (1-self.beta1)*(grad_w - self.mw)
         self.mb += (1-self.beta1)*(grad_b - self.mb)
         self.vw += (1-self.beta2)*(grad_w**2 - self.vw)
@@ -799,7 +844,8 @@ class AMSBound(Optimizer):
         self.vhatb = np.maximum(self.vhatb, self.vb)
 
         etal = self.eta*(1 - 1/((1-self.beta2)*t + 1))
-        etau = self.eta*(1 + 1/((1-self.beta2)*t + self.eps))
+        # no + eps: the paper's bound is eta*(1 + 1/((1 - beta2)*t)); seed's eps moved it
+        etau = self.eta*(1 + 1/((1-self.beta2)*t))
 
         # eps in the denominator: seed divided by sqrt(0) while a gradient is 0
         etahatw_t = np.clip(self.alpha/(np.sqrt(self.vhatw) + self.eps), etal, etau)
