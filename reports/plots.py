@@ -69,6 +69,21 @@ def _symlog_x(axis, largest: float):
     axis.set_xticks([ticks[i] for i in order], [labels[i] for i in order])
 
 
+def _symlog_ticks(low: float, high: float, most: int = 7):
+    """0 and a few powers of ten on each side that the data reach: (ticks, labels)."""
+    ticks, labels = [0.0], ["0"]
+    for sign, reach in ((1, high), (-1, -low)):
+        if reach < 10:
+            continue
+        top = int(math.floor(math.log10(reach)))
+        step = next((s for s in (1, 2, 5, 10, 20, 50, 100) if top / s <= most), 100)
+        for power in range(step, top + 1, step):
+            ticks.append(sign * 10.0 ** power)
+            labels.append(("-" if sign < 0 else "") + f"1e{power}")
+    order = np.argsort(ticks)
+    return [ticks[i] for i in order], [labels[i] for i in order]
+
+
 def _shade(axis, intervals, label=None):
     for index, (low, high) in enumerate(intervals):
         label = label if index == 0 else None
@@ -85,7 +100,7 @@ def _mark_edges(axis, intervals, grid_low, grid_high, shown=6):
     edges = [edge for pair in intervals[:shown] for edge in pair if grid_low < edge < grid_high]
     for index, edge in enumerate(dict.fromkeys(edges)):
         axis.axvline(edge, color="tab:red", lw=0.8, ls="--")
-        axis.annotate(f"{edge:.6g}", (edge, 0.5 + 0.08 * (index % 3)), xycoords=axis.get_xaxis_transform(),
+        axis.annotate(f"{edge:.6g}", (edge, 0.2 + 0.3 * (index % 3)), xycoords=axis.get_xaxis_transform(),
                       rotation=90, fontsize=8, color="tab:red", ha="right", va="center",
                       xytext=(-2, 0), textcoords="offset points")
 
@@ -118,6 +133,10 @@ def _draw(finding, comparison: Comparison, path) -> None:
     finite = np.concatenate([got[np.isfinite(got)], want[np.isfinite(want)]])
     if finite.size and np.max(np.abs(finite)) > 1e3:
         values.set_yscale("symlog", linthresh=1.0)
+        # Limits by hand: autoscaling pads by a fraction of ~600 decades, past float64's range.
+        low, high = float(np.min(finite)), float(np.max(finite))
+        values.set_ylim(low - max(abs(low), 1.0), high + max(abs(high), 1.0))
+        values.set_yticks(*_symlog_ticks(low, high))
     _shade(values, finding.intervals, label="failing intervals")
     values.plot(x, want, color="tab:blue", lw=3.0, alpha=0.6, label=f"{oracle} (oracle)")
     values.plot(x, got, color="tab:orange", lw=1.2, label=f"ported: {comparison.what}")

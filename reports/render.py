@@ -12,6 +12,7 @@ import fnmatch
 import inspect
 import json
 import re
+import sys
 
 from reference import checks as reference_checks
 from reference.domains import sweep_grid
@@ -40,7 +41,7 @@ LABELS = {
     "at": "worst point",
     "params": "parameters",
     "ported": "ported (the code under audit)",
-    "reference": "reference (JAX definition, float64)",
+    "reference": "reference (JAX, float64, written from the maths or the paper)",
     "autodiff": "autodiff (JAX, float64)",
     "finite_difference": "finite difference (of the ported forward)",
     "finite_difference_error": "finite-difference error estimate",
@@ -178,18 +179,23 @@ def anchor(component: str, check: str) -> str:
 
 
 def check_descriptions() -> dict:
-    """Check name (or pattern) -> its promise, read from ``reference/checks.py``'s docstring."""
-    text = (reference_checks.__doc__ or "").split("The promises", 1)[-1]
-    found, name = {}, None
-    for line in text.splitlines():
-        head = re.match(r"^(\S+)\s+(.*)$", line)
-        if head:
-            name = head.group(1)
-            found[name] = head.group(2).strip()
-        elif name and line.startswith(" ") and line.strip():
-            found[name] += " " + line.strip()
-        else:
-            name = None
+    """Check name (or pattern) -> its promise, read from the docstrings of the
+    modules that define the checks (``reference/checks.py`` and its kin), whose
+    tables list each check name then its promise, continued on indented lines."""
+    names = [check.name for check in reference_checks.CHECKS]
+    modules = dict.fromkeys(sys.modules.get(check.evaluate.__module__) for check in reference_checks.CHECKS)
+    found = {}
+    for module in filter(None, modules):
+        name = None
+        for line in (module.__doc__ or "").splitlines():
+            head = re.match(r"^(\S+)\s+(.*)$", line)
+            if head and any(fnmatch.fnmatchcase(n, head.group(1)) for n in names):
+                name = head.group(1)
+                found.setdefault(name, head.group(2).strip())
+            elif name and line.startswith(" ") and line.strip():
+                found[name] += " " + line.strip()
+            else:
+                name = None
     return {k: v.replace("``", "`") for k, v in found.items()}
 
 
@@ -294,33 +300,37 @@ def _reading_guide() -> list[str]:
 
 
 def _summary_table(doc) -> list[str]:
+    """One table per kind of component (activations, losses, optimizers), each
+    with only the checks that apply to that kind, in the engine's order."""
     engine_order = [check.name for check in reference_checks.CHECKS]
-    appearance = list(dict.fromkeys(row["check"] for row in doc["cases"]))
-    checks = sorted(appearance, key=lambda c: (engine_order.index(c) if c in engine_order else len(engine_order),
-                                               appearance.index(c)))
-    components = []
-    for row in doc["cases"]:
-        if row["component"] not in components:
-            components.append(row["component"])
     cells = {(r["component"], r["check"]): r for r in doc["cases"]}
     with_sections = {(f["component"], f["check"]) for f in doc["findings"]}
     lines = ["## Summary: component x check", "",
              "`pass`: the promise holds on everything tried; a category: a finding (linked), `(known)` when "
              "the ledger expects it; **NEW** / **CHANGED** / **VANISHED** fail the gate; blank: the check does "
-             "not apply.", "",
-             "| component | kind | " + " | ".join(checks) + " |",
-             "|---|---|" + "---|" * len(checks)]
-    kinds = {r["component"]: r["kind"] for r in doc["cases"]}
-    for component in components:
-        row = [_verdict_cell(cells[(component, c)], (component, c) in with_sections)
-               if (component, c) in cells else "" for c in checks]
-        lines.append(f"| {component} | {kinds.get(component, '')} | " + " | ".join(row) + " |")
-    lines.append("")
+             "not apply.", ""]
+    for kind in dict.fromkeys(r["kind"] for r in doc["cases"]):
+        rows = [r for r in doc["cases"] if r["kind"] == kind]
+        appearance = list(dict.fromkeys(r["check"] for r in rows))
+        checks = sorted(appearance, key=lambda c: (engine_order.index(c) if c in engine_order else len(engine_order),
+                                                   appearance.index(c)))
+        lines += [f"| {kind} | " + " | ".join(checks) + " |", "|---|" + "---|" * len(checks)]
+        for component in dict.fromkeys(r["component"] for r in rows):
+            row = [_verdict_cell(cells[(component, c)], (component, c) in with_sections)
+                   if (component, c) in cells else "" for c in checks]
+            lines.append(f"| {component} | " + " | ".join(row) + " |")
+        lines.append("")
     descriptions = check_descriptions()
-    described = [(c, _describe(c, descriptions)) for c in checks]
-    if any(text for _, text in described):
+    checks = sorted(dict.fromkeys(r["check"] for r in doc["cases"]),
+                    key=lambda c: engine_order.index(c) if c in engine_order else len(engine_order))
+    grouped = {}  # description -> the checks it describes (a pattern such as *-finite covers several)
+    for check in checks:
+        text = _describe(check, descriptions)
+        if text:
+            grouped.setdefault(text, []).append(check)
+    if grouped:
         lines += ["What each check promises:", ""]
-        lines += [f"- **{c}**: {text}" for c, text in described if text]
+        lines += [f"- **{', '.join(names)}**: {text}" for text, names in grouped.items()]
         lines.append("")
     return lines
 
@@ -330,7 +340,8 @@ def _finding_section(finding, target_name: str) -> list[str]:
     status = {"known": "known defect", "new": "NEW", "changed": "CHANGED category"}[finding["verdict"]]
     lines = [f'<a name="{anchor(component, check)}"></a>', "",
              f"### {component} / {check}: {finding['category']} ({finding['severity']}, {status})", "",
-             f"**What is wrong.** {finding['summary']}. ({finding['category']}: {CATEGORIES[finding['category']]}.)",
+             f"**{'What differs' if finding['category'] == 'convention' else 'What is wrong'}.** "
+             f"{finding['summary']}. ({finding['category']}: {CATEGORIES[finding['category']]}.)",
              ""]
     if finding["verdict"] == "known":
         lines += [f"**Diagnosis** (ledger `{finding['known_defect']}`): {finding['diagnosis']}", ""]

@@ -163,14 +163,17 @@ def test_sample_report_has_a_section_per_finding_and_its_plots(sample):
         if finding["plot"]:
             assert (out / finding["plot"]).read_bytes().startswith(b"\x89PNG")
             assert f"]({finding['plot']})" in page
-    mish = {f["check"]: f for f in document["findings"] if f["component"] == "Mish"}
-    backward = mish["backward"]
-    assert backward["plot"] == "Mish--backward.png" and backward["intervals"]
-    assert backward["diagnosis"] and backward["verdict"] == "known"
-    section = page.split('<a name="mish--backward"></a>')[1].split("<a name=")[0]
-    for label in ("ported (the code under audit)", "autodiff (JAX, float64)", "high precision (mpmath",
-                  "Where it fails", "Diagnosis", "Mish--backward.png", "test_check_matches_ledger[Mish:backward-seed]"):
-        assert label in section
+    plotted = [f for f in document["findings"] if f["plot"]]
+    assert any(f["component"] == "Mish" for f in plotted), "Mish's overflow has intervals, hence a plot"
+    finding = plotted[0]
+    assert finding["intervals"] and finding["diagnosis"] and finding["verdict"] == "known"
+    anchor = render.anchor(finding["component"], finding["check"])
+    section = page.split(f'<a name="{anchor}"></a>')[1].split("<a name=")[0]
+    labels = ["ported (the code under audit)", "Where it fails", "Diagnosis", finding["plot"],
+              f"test_check_matches_ledger[{finding['component']}:{finding['check']}-seed]"]
+    labels += [render.LABELS[key] for key in finding["counterexample"] if key in render.LABELS]
+    for label in labels:
+        assert label in section, label
     assert (out / "timings.json").is_file()
     assert "seconds" not in (out / "report.json").read_text()
 
@@ -220,7 +223,8 @@ def test_fixing_a_known_defect_fails_the_gate_and_names_it(tmp_path, capsys):
     assert "NO LONGER REPRODUCES: softmin:backward " in printed
     document = json.loads((out / "report.json").read_text())
     assert "softmin:backward" in [d["id"] for d in document["ledger"]["vanished"]]
-    assert document["ledger"]["new"] == [] and document["ledger"]["changed"] == []
+    touched = document["ledger"]["new"] + [d["id"] for d in document["ledger"]["changed"]]
+    assert not [label for label in touched if label.startswith("softmin:backward")]
     assert document["target"]["name"] == "tests/targets/seed_softmin_fixed.py"  # relative, not absolute
     assert "VANISHED" in (out / "REPORT.md").read_text()
 
