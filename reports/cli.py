@@ -21,7 +21,7 @@ import traceback
 from pathlib import Path
 
 from reference.engine import PROFILES, audit, cases, default_profile
-from reference.ledger import judge, load_ledger, save_ledger, updated
+from reference.ledger import judge, load_ledger, path_for, save_ledger, updated
 from reference.targets import TargetError, load_target
 
 from . import plots, provenance, render
@@ -102,16 +102,16 @@ def _components(only):
     return wanted
 
 
-def _ledger(target, given):
+def _ledger(target, given, must_exist=True):
+    """The ledger to judge against (``report``) or to rewrite (``ledger``, which may create it)."""
     if given is None:
         return load_ledger(target.ledger_name), None
     path = Path(given)
     if path.suffix == ".json":
-        if not path.is_file():
+        if must_exist and not path.is_file():
             raise UsageError(f"--ledger: no such file: {given}")
         return load_ledger(path.stem, path), given
-    from reference.ledger import path_for
-    if not path_for(given).is_file():
+    if must_exist and not path_for(given).is_file():
         raise UsageError(f"--ledger: no ledger named {given!r} in reference/ledgers/")
     return load_ledger(given), given
 
@@ -173,7 +173,7 @@ def run(args) -> int:
         target = load_target(args.target)
     except TargetError as error:
         raise UsageError(str(error)) from None
-    ledger, ledger_given = _ledger(target, args.ledger)
+    ledger, ledger_given = _ledger(target, args.ledger, must_exist=args.command == "report")
     out = None
     if args.command == "report":
         out = Path(args.out) if args.out else _default_out(target, components)

@@ -396,3 +396,33 @@ def test_github_workflow_runs_the_ci_gate_and_uploads_the_seed_report():
     for needed in ("pull_request:", "push:", "actions/setup-python", '"3.11"', "bash .ci/run",
                    "gradaudit report --target seed --profile ci", "actions/upload-artifact", "path: reports/seed/"):
         assert needed in workflow, needed
+
+
+def test_an_error_inside_gradaudit_exits_3_naming_the_case(tmp_path, monkeypatch, capsys):
+    import reports.cli as cli
+
+    real_audit = cli.audit
+
+    def broken(*args, progress=None, **kwargs):
+        def told(done, total, label):
+            progress(done, total, label)
+            if done == 1:
+                raise RuntimeError("a bug in gradaudit")
+        return real_audit(*args, progress=told, **kwargs)
+
+    monkeypatch.setattr(cli, "audit", broken)
+    code, out = report(tmp_path, "--target", "fixed", "--only", "identity")
+    error = capsys.readouterr().err
+    assert code == 3 and "RuntimeError: a bug in gradaudit" in error
+    assert "internal error while running identity:backward on fixed" in error
+    assert not out.exists()
+
+
+def test_ledger_command_writes_findings_to_diagnose(tmp_path, capsys):
+    ledger = tmp_path / "bad.json"
+    code = main(["ledger", "--quiet", "--profile", "ci", "--target", str(TARGETS / "bad_module.py"),
+                 "--only", "softsign", "--ledger", str(ledger)])
+    assert code == 0 and str(ledger) in capsys.readouterr().out
+    defects = json.loads(ledger.read_text())["defects"]
+    assert {d["id"] for d in defects} >= {"softsign:backward", "softsign:dtype"}
+    assert all(d["diagnosis"].startswith("(to diagnose)") for d in defects)
