@@ -21,6 +21,7 @@ from typing import Callable
 from hypothesis import strategies as st
 
 from . import functions as F
+from . import optimizers as R
 from .domains import Domain
 
 
@@ -29,7 +30,7 @@ class Entry:
     """One component under audit.
 
     name         the component's name and registry key (as the article spells it)
-    kind         "activation" | "loss"   (optimizers: ``optimizer_catalogue``)
+    kind         "activation" | "loss" | "optimizer" (see :class:`OptimizerEntry`)
     class_name   its class in the audited module (used when the registry fails)
     reference    the JAX definition in ``functions.py``
     domain       where it is defined; which parameters Hypothesis may vary
@@ -122,7 +123,69 @@ LOSSES = (
     Entry("SquareErrorFirstListing", "loss", "SquareErrorFirstListing", F.square_error, _SQUARE, registered=False),
 )
 
-CATALOGUE = ACTIVATIONS + LOSSES
+
+@dataclass(frozen=True)
+class OptimizerEntry(Entry):
+    """One optimizer under audit (``shape="trajectory"``: no sweep applies).
+
+    reference    the factory in ``optimizers.py``, written from the paper
+    published    the article's constructor defaults (article argument names): the
+                 ported optimizer is built with them and the reference runs with them
+    paper        reference flags that select the published algorithm under the
+                 training-loop contract ``update(grad_w, grad_b, t=step)``; usually
+                 none, the factories' defaults being the papers'
+    variants     reference flags of the named variants the article follows: a
+                 difference they explain is a convention, not a defect
+    lookahead    reference flags for the article's look-ahead API
+                 ``update(grad_w, grad_b, w=, b=, dfw=, dfb=)``, which evaluates the
+                 gradient itself; None when the class has no such API
+    """
+
+    paper: dict = field(default_factory=dict)
+    variants: dict = field(default_factory=dict)
+    lookahead: dict | None = None
+
+    def reference_kwargs(self, flags: dict, hyperparameters: dict | None = None) -> dict:
+        """The reference factory's keywords: the article's hyperparameters (less the
+        ones its algorithm never uses), the paper's flags, then ``flags``."""
+        given = self.published if hyperparameters is None else hyperparameters
+        unused = R.ARTICLE_UNUSED_ARGUMENTS.get(self.name, ())
+        return {**{k: v for k, v in given.items() if k not in unused}, **self.paper, **flags}
+
+
+def _optimizer(name, **fields):
+    fields.setdefault("variants", R.ARTICLE_VARIANTS[name])
+    return OptimizerEntry(name, "optimizer", name, R.REFERENCE[name], published=R.ARTICLE_DEFAULTS[name],
+                          shape="trajectory", **fields)
+
+
+OPTIMIZERS = (
+    _optimizer("SGD"),
+    _optimizer("MSGD"),
+    # A training loop hands over the gradient at the current parameters: the
+    # paper's NAG under that contract is its reparametrized form (Bengio et al.
+    # 2013: the same trajectory of look-ahead points). The article's own form,
+    # whose update takes dfw/dfb and evaluates the look-ahead gradient itself,
+    # is the look-ahead API; so the form is not among the article's variants.
+    _optimizer("NAG", paper=dict(form="reparametrized"), variants=dict(dampened=True),
+               lookahead=dict(form="lookahead")),
+    _optimizer("AdaGrad"),
+    _optimizer("RMSprop"),
+    _optimizer("AdaDelta"),
+    _optimizer("Adam"),
+    _optimizer("RMSpropGraves"),
+    _optimizer("SMORMS3"),
+    _optimizer("AdaMax"),
+    _optimizer("Nadam"),
+    _optimizer("Eve"),
+    _optimizer("SantaE"),
+    _optimizer("SantaSSS"),
+    _optimizer("AMSGrad"),
+    _optimizer("AdaBound"),
+    _optimizer("AMSBound"),
+)
+
+CATALOGUE = ACTIVATIONS + LOSSES + OPTIMIZERS
 
 REGISTRIES = {"activation": "get_act", "loss": "get_err", "optimizer": "get_opt"}
 

@@ -22,6 +22,8 @@ kinks                      at a non-differentiable point, value and derivative l
 dtype                      results are floating, of the input's floating dtype
 total-error                a loss's ``total_error()`` is the mean per-element loss
 registry                   the registry builds the component with its default arguments
+trajectory, no-step-count, jax-gradients, registry-kwargs, step-dtype, convergence
+                           an optimizer's steps against the published algorithm: see optimizer_checks.py
 """
 from __future__ import annotations
 
@@ -29,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
-from . import high_precision, oracles
+from . import high_precision, optimizer_checks as optimizer, oracles
 from .domains import examples, parameters
 from .targets import PortedFailure, as_array, call, construct
 from .tolerances import tolerance
@@ -419,22 +421,30 @@ def _strategy(**options):
     return build
 
 
-def _always(entry):
-    return True
+def _function(entry):
+    """Activations and losses: optimizers have checks of their own (``optimizer_checks``)."""
+    return entry.kind in ("activation", "loss")
 
 
 CHECKS = (
-    Check("forward", _always, _check_forward, _strategy(dtypes=_FLOATS), sweeps=True),
-    Check("backward", _always, _check_backward, _strategy(dtypes=_FLOATS), sweeps=True),
-    Check("backward-finite-difference", _always, _check_backward_finite_difference, _strategy(), sweeps=True),
+    Check("forward", _function, _check_forward, _strategy(dtypes=_FLOATS), sweeps=True),
+    Check("backward", _function, _check_backward, _strategy(dtypes=_FLOATS), sweeps=True),
+    Check("backward-finite-difference", _function, _check_backward_finite_difference, _strategy(), sweeps=True),
     Check("vjp", lambda e: e.shape == "row", _check_vjp, _strategy(upstream=True)),
-    Check("second-derivative", lambda e: e.second_order, _check_second_derivative, _strategy(), sweeps=True),
-    Check("batch", _always, _check_batch, _strategy(batched=True)),
-    Check("kinks", lambda e: bool(e.kinks(e.published)), _check_kinks,
+    Check("second-derivative", lambda e: _function(e) and e.second_order, _check_second_derivative, _strategy(), sweeps=True),
+    Check("batch", _function, _check_batch, _strategy(batched=True)),
+    Check("kinks", lambda e: _function(e) and bool(e.kinks(e.published)), _check_kinks,
           lambda e: parameters(e.domain).map(lambda p: {"params": p})),
-    Check("dtype", _always, _check_dtype),
+    Check("dtype", _function, _check_dtype),
     Check("total-error", lambda e: e.kind == "loss", _check_total_error, _strategy()),
     Check("registry", lambda e: e.registered, _check_registry),
+    # Optimizers (optimizer_checks.py): steps against the reference algorithms.
+    Check("trajectory", optimizer.applies, optimizer.check_trajectory, optimizer.gradient_streams),
+    Check("no-step-count", optimizer.applies, optimizer.check_no_step_count, optimizer.gradient_streams),
+    Check("jax-gradients", optimizer.applies, optimizer.check_jax_gradients),
+    Check("registry-kwargs", lambda e: optimizer.applies(e) and e.registered, optimizer.check_registry_kwargs),
+    Check("step-dtype", optimizer.applies, optimizer.check_step_dtype),
+    Check("convergence", optimizer.applies, optimizer.check_convergence),
 )
 
 

@@ -1,7 +1,7 @@
 """``gradaudit``: audit a target, write its report, gate CI on its ledger.
 
     gradaudit report [--target seed|fixed|MODULE|path.py] [--out DIR] [--profile ci|thorough|dev]
-                     [--seed N] [--only COMPONENT[,COMPONENT]] [--ledger NAME|path.json] [--quiet]
+                     [--seed N] [--only COMPONENT[,COMPONENT]] [--ledger NAME|path.json] [--jobs N] [--quiet]
     gradaudit ledger [--target ...] [--profile ...] [--seed N] [--only ...] [--ledger ...]
 
 Exit codes: 0 every finding is expected by the target's ledger; 1 a finding is
@@ -14,20 +14,23 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import secrets
 import sys
 import time
 import traceback
 from pathlib import Path
 
-from reference.engine import PROFILES, audit, cases, default_profile
+from reference.engine import PROFILES, cases, default_profile
 from reference.ledger import judge, load_ledger, path_for, save_ledger, updated
 from reference.targets import TargetError, load_target
 
 from . import plots, provenance, render
+from .parallel import WorkerError, audit_components
 from .publish import NotAReport, check_destination, publish
 
 USAGE, INTERNAL, INTERRUPTED = 2, 3, 130
+DEFAULT_JOBS = max(1, min(os.cpu_count() or 1, 4))
 
 
 class UsageError(Exception):
@@ -56,6 +59,9 @@ def _parser() -> argparse.ArgumentParser:
                              help="audit only these components (a partial, quicker run)")
         command.add_argument("--ledger", metavar="NAME|path.json", default=None,
                              help="judge against this ledger (default: the target's own)")
+        command.add_argument("--jobs", type=int, default=DEFAULT_JOBS, metavar="N",
+                             help=f"processes to audit on, one component at a time (default: {DEFAULT_JOBS}, "
+                                  "the CPUs up to 4); the report does not depend on it")
         command.add_argument("--quiet", action="store_true", help="no progress on stderr")
         if name == "report":
             command.add_argument("--out", metavar="DIR", default=None,
@@ -167,7 +173,15 @@ def _print_outcome(doc, verdict, directory):
     print(f"{'PASS' if summary['exit_code'] == 0 else 'FAIL'}: report in {directory / 'REPORT.md'}")
 
 
+def _internal(where, target) -> int:
+    print(f"gradaudit: internal error while running {where} on {target}: a bug in gradaudit "
+          "(the code under audit should only ever produce findings)", file=sys.stderr)
+    return INTERNAL
+
+
 def run(args) -> int:
+    if args.jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, not {args.jobs}")
     components = _components(args.only)
     try:
         target = load_target(args.target)
@@ -196,14 +210,13 @@ def run(args) -> int:
         progress(done, total, label)
 
     try:
-        result = audit(target, profile, seed, progress=told, components=components)
-    except (KeyboardInterrupt, UsageError):
-        raise
+        result = audit_components(args.target, target, profile, seed, components, args.jobs, told)
+    except WorkerError as error:
+        sys.stderr.write(error.details)
+        return _internal(error.component, args.target)
     except Exception:
         traceback.print_exc()
-        print(f"gradaudit: internal error while running {current['label']} on {args.target}: "
-              "a bug in gradaudit (the code under audit should only ever produce findings)", file=sys.stderr)
-        return INTERNAL
+        return _internal(current["label"], args.target)
     audit_seconds = time.perf_counter() - started
 
     if args.command == "ledger":

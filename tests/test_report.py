@@ -33,7 +33,7 @@ def report(tmp_path, *args, name="out"):
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
-    code, out = report(tmp_path_factory.mktemp("sample"), "--target", "seed", "--only", SAMPLE)
+    code, out = report(tmp_path_factory.mktemp("sample"), "--target", "seed", "--only", SAMPLE, "--jobs", "2")
     return code, out, json.loads((out / "report.json").read_text())
 
 
@@ -190,8 +190,9 @@ def test_repro_pytest_ids_are_real_test_ids(sample):
 
 
 def test_same_target_profile_and_seed_give_identical_report(sample, tmp_path):
+    """Run again, serially this time (the sample ran on the default --jobs): identical bytes."""
     _, first, _ = sample
-    code, second = report(tmp_path, "--target", "seed", "--only", SAMPLE)
+    code, second = report(tmp_path, "--target", "seed", "--only", SAMPLE, "--jobs", "1")
     assert code == 0
     names = sorted(p.name for p in first.iterdir() if p.name != "timings.json")
     assert names == sorted(p.name for p in second.iterdir() if p.name != "timings.json")
@@ -245,6 +246,7 @@ def test_a_new_finding_fails_the_gate(tmp_path, capsys):
     (["--only", "Mish,NoSuchThing"], "unknown component 'NoSuchThing'"),
     (["--ledger", "no_such_ledger"], "no ledger named 'no_such_ledger'"),
     (["--frobnicate"], "unrecognized arguments: --frobnicate"),
+    (["--jobs", "0"], "--jobs must be at least 1"),
 ])
 def test_usage_errors_exit_2_with_one_line(tmp_path, capsys, args, message):
     code, out = report(tmp_path, *args)
@@ -313,9 +315,9 @@ def _leftovers(directory):
 
 
 def test_interrupted_audit_writes_nothing_and_keeps_the_previous_report(tmp_path, monkeypatch, capsys):
-    import reports.cli as cli
+    import reports.parallel as parallel
 
-    real_audit = cli.audit
+    real_audit = parallel.audit
 
     def interrupted(*args, progress=None, **kwargs):
         def told(done, total, label):
@@ -323,7 +325,7 @@ def test_interrupted_audit_writes_nothing_and_keeps_the_previous_report(tmp_path
                 raise KeyboardInterrupt
         return real_audit(*args, progress=told, **kwargs)
 
-    monkeypatch.setattr(cli, "audit", interrupted)
+    monkeypatch.setattr(parallel, "audit", interrupted)
     _previous_report(tmp_path / "out")
     code, out = report(tmp_path, "--target", "fixed", "--only", "identity")
     assert code == 130 and "interrupted" in capsys.readouterr().err
@@ -399,9 +401,9 @@ def test_github_workflow_runs_the_ci_gate_and_uploads_the_seed_report():
 
 
 def test_an_error_inside_gradaudit_exits_3_naming_the_case(tmp_path, monkeypatch, capsys):
-    import reports.cli as cli
+    import reports.parallel as parallel
 
-    real_audit = cli.audit
+    real_audit = parallel.audit
 
     def broken(*args, progress=None, **kwargs):
         def told(done, total, label):
@@ -410,7 +412,7 @@ def test_an_error_inside_gradaudit_exits_3_naming_the_case(tmp_path, monkeypatch
                 raise RuntimeError("a bug in gradaudit")
         return real_audit(*args, progress=told, **kwargs)
 
-    monkeypatch.setattr(cli, "audit", broken)
+    monkeypatch.setattr(parallel, "audit", broken)
     code, out = report(tmp_path, "--target", "fixed", "--only", "identity")
     error = capsys.readouterr().err
     assert code == 3 and "RuntimeError: a bug in gradaudit" in error
