@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from hypothesis import HealthCheck, Verbosity, given, settings
@@ -77,8 +77,17 @@ def _evaluate(check, target, entry, example) -> Failure | None:
     return result
 
 
-def _search(check, target, entry, profile, seed, ignore=()) -> Failure | None:
-    """Hypothesis's minimal failing example, counting no failure whose category is in ``ignore``."""
+def _defects_only(check):
+    """The check, with conventions (information, not defects) counted as passes."""
+
+    def evaluate(target, entry, example):
+        failure = _evaluate(check, target, entry, example)
+        return None if failure is None or failure.category == "convention" else failure
+
+    return replace(check, evaluate=evaluate)
+
+
+def _search(check, target, entry, profile, seed) -> Failure | None:
     options = PROFILES[profile]
     hypothesis_settings = settings(**_hypothesis_options(options))
     if seed is not None:
@@ -88,7 +97,7 @@ def _search(check, target, entry, profile, seed, ignore=()) -> Failure | None:
     @given(check.examples(entry))
     def probe(example):
         failure = _evaluate(check, target, entry, example)
-        if failure is not None and failure.category not in ignore:
+        if failure is not None:
             raise _Falsified(failure)
 
     if seed is not None:
@@ -178,7 +187,7 @@ def run_check(target, entry, check, profile: str | None = None, seed: int | None
         if failure is not None and failure.category == "convention":
             # Shrinking may slip from a defect to a mere convention (one bug is
             # reported): search again counting defects only, so information never hides one.
-            failure = _search(check, target, entry, profile, seed, ignore=("convention",)) or failure
+            failure = _search(_defects_only(check), target, entry, profile, seed) or failure
     found_intervals, points = (), 0
     if sweep and check.sweeps and entry.shape == "scalar":
         swept, found_intervals, points = _sweep(check, target, entry, profile)

@@ -428,3 +428,21 @@ def test_ledger_command_writes_findings_to_diagnose(tmp_path, capsys):
     defects = json.loads(ledger.read_text())["defects"]
     assert {d["id"] for d in defects} >= {"softsign:backward", "softsign:dtype"}
     assert all(d["diagnosis"].startswith("(to diagnose)") for d in defects)
+
+
+def test_ctrl_c_during_a_parallel_audit_stops_the_workers_and_writes_nothing(tmp_path):
+    import signal
+
+    out = tmp_path / "out"
+    run = subprocess.Popen([sys.executable, "-m", "reports", "report", "--target", "seed", "--profile", "ci",
+                            "--only", "softmin,SELU,bent-identity,Mish", "--jobs", "2", "--out", str(out)],
+                           cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        while "[1/4]" not in (line := run.stderr.readline()):
+            assert line, "the audit ended before it could be interrupted"
+        run.send_signal(signal.SIGINT)
+        assert run.wait(timeout=60) == 130
+    finally:
+        run.kill()
+    assert "interrupted; no report written" in run.stderr.read()
+    assert list(tmp_path.iterdir()) == []
