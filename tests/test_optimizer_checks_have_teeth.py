@@ -135,3 +135,16 @@ def test_an_undeclared_named_variant_is_a_convention():
     finding = run_check(target_with("RMSprop", RMSpropUndeclared), entry("RMSprop"), check("trajectory")).finding
     assert (finding.category, finding.severity) == ("convention", "info"), finding.render()
     assert "eps_inside_sqrt" in finding.summary
+
+
+class RMSpropUndeclaredNanAtZero(RMSpropUndeclared):
+    def update(self, grad_w, grad_b, *args, **kwds):
+        dw, db = super().update(grad_w, grad_b)
+        return np.where(grad_w == 0, np.nan, dw), np.where(grad_b == 0, np.nan, db)
+
+
+def test_a_convention_does_not_hide_a_defect():
+    """Most streams show only the named variant; the search must still find the nan."""
+    target = target_with("RMSprop", RMSpropUndeclaredNanAtZero)
+    finding = run_check(target, entry("RMSprop"), check("trajectory")).finding
+    assert finding.category == "non-finite", finding.render()
