@@ -5,7 +5,12 @@ adapter contract, see README): registries ``get_act(name, **params)``,
 ``get_err(name)``, ``get_opt(name, **params)`` and/or classes named as in the
 catalogue; activations with ``forward(x)`` and ``backward(x, y)`` (``y`` is
 ``forward(x)``, which some implementations reuse), optionally ``d2y(x)`` and
-``vjp(x, upstream)``; losses with ``forward(y, t)`` then ``backward()``.
+``vjp(x, upstream)``; losses with ``forward(y, t)`` then ``backward()``;
+optimizers with ``update(grad_w, grad_b, t=step)`` returning ``(dw, db)``
+(Eve also takes ``f=``, the loss; stochastic ones draw from NumPy's global
+generator), optionally declaring in an attribute ``variant`` the named variant
+of the published algorithm they follow (flags of ``optimizers.py``, see
+``optimizer_checks``).
 
 Code under audit may raise, return None, return the wrong shape, or warn on
 overflow.  Every call into it goes through :func:`call`, which turns such
