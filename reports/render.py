@@ -52,6 +52,15 @@ LABELS = {
     "right_limit": "right limit (reference)",
     "probe": "probe input",
     "results": "results",
+    # Optimizers (reference/optimizer_checks.py).
+    "call": "how update() was called",
+    "w_shape": "shape of w",
+    "b_shape": "shape of b",
+    "kinds": "kind of each step's gradients (w, b)",
+    "grads_w": "gradients of w, step by step",
+    "grads_b": "gradients of b, step by step",
+    "seed": "NumPy seed (stochastic optimizers)",
+    "reference_is": "the reference is configured as",
 }
 
 
