@@ -232,9 +232,13 @@ def run(args) -> int:
         ledger_given=ledger_given, verdict=verdict, versions=found_versions,
         fingerprint=provenance.fingerprint(target.module, profile, seed, sorted(components) if components else None,
                                            found_versions),
-        plots={}, components=components)
+        components=components)
     timings = {"audit_seconds": round(audit_seconds, 3), "cases": result.seconds}
-    directory = publish(out, lambda staging: _write(staging, doc, timings, target, result, profile, progress))
+    try:
+        directory = publish(out, lambda staging: _write(staging, doc, timings, target, result, profile, progress))
+    except Exception:
+        traceback.print_exc()
+        return _internal("the report's writing", args.target)
     timings["total_seconds"] = round(time.perf_counter() - started, 3)
     (directory / "timings.json").write_text(json.dumps(timings, indent=2) + "\n")
     _print_outcome(doc, verdict, out)

@@ -100,8 +100,9 @@ def _repro(finding, run) -> dict:
 
 
 def document(*, target_spec: str, target, audit, ledger, ledger_given, verdict, versions, fingerprint,
-             plots: dict, components=None) -> dict:
-    """The whole report as a JSON-ready dict, in a fixed key order."""
+             components=None) -> dict:
+    """The whole report as a JSON-ready dict, in a fixed key order (each finding's
+    ``plot`` is filled in by whoever draws it)."""
     options = PROFILES[audit.profile]
     run = {
         "schema": SCHEMA,
@@ -133,7 +134,7 @@ def document(*, target_spec: str, target, audit, ledger, ledger_given, verdict, 
             **shown.to_json(),
             "verdict": status,
             "diagnosis": defect.diagnosis if defect is not None and status == "known" else None,
-            "plot": plots.get(finding.key),
+            "plot": None,
             "repro": _repro(finding, run),
         })
     by_key = {f.key: f for f in audit.findings}
