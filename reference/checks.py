@@ -13,6 +13,8 @@ forward                    ``forward(x)`` is the function (losses: ``forward(y, 
 backward                   ``backward(x, y)`` is its derivative (row-wise: the Jacobian diagonal),
                            against autodiff
 backward-finite-difference the same, against central differences of the ported forward
+*-finite                   forward, backward, d2y are finite wherever the truth is (the
+                           other checks leave non-finite points to these: one category a check)
 vjp                        the vector-Jacobian product a caller forms, ``vjp(x, g)`` where the
                            component has one, else ``g * backward(x, y)``, against autodiff
 second-derivative          ``d2y(x)`` against autodiff of autodiff
@@ -74,6 +76,7 @@ class Comparison:
     excess: np.ndarray
     others: dict = field(default_factory=dict)
     high_precision: Callable | None = None
+    context: dict = field(default_factory=dict)  # whole-example values shown as they are (parameters, ...)
 
     @property
     def bad(self) -> np.ndarray:
@@ -88,7 +91,7 @@ class Comparison:
         got = float(np.asarray(self.got, dtype=np.float64).reshape(-1)[index])
         want = float(np.asarray(self.want, dtype=np.float64).reshape(-1)[index])
         at = {label: float(np.asarray(v, dtype=np.float64).reshape(-1)[index]) for label, v in self.inputs.items()}
-        counterexample = {**{k: _whole(v) for k, v in self.inputs.items()}, "at": at,
+        counterexample = {**{k: _whole(v) for k, v in {**self.inputs, **self.context}.items()}, "at": at,
                           "ported": got, self.oracle: want}
         for label, values in self.others.items():
             counterexample[label] = float(np.asarray(values, dtype=np.float64).reshape(-1)[index])
@@ -101,13 +104,11 @@ class Comparison:
         with np.errstate(all="ignore"):
             relative = abs(got - want) / abs(want) if want != 0 else abs(got - want)
         if not np.isfinite(got) and np.isfinite(want):
-            category = "non-finite"
             summary = f"{self.what} gives {got} at {where}, where the true value is {want:.17g}"
         else:
-            category = self.category
             summary = (f"{self.what} gives {got:.17g} at {where}; {self.oracle} gives {want:.17g} "
                        f"(relative error {relative:.3g})")
-        return Failure(category, summary, counterexample, float(relative), settle)
+        return Failure(self.category, summary, counterexample, float(relative), settle)
 
 
 def _whole(value):
@@ -216,6 +217,12 @@ def _backward(target, entry, example):
     return component, as_array("backward(x, y)", call("backward(x, y)", component.backward, x, y), x.shape)
 
 
+def _overflowed(got, want):
+    """Non-finite where the truth is finite: the ``finite`` check's business, so
+    the value checks leave those points to it (one category per check)."""
+    return ~np.isfinite(np.asarray(got, dtype=np.float64)) & np.isfinite(want)
+
+
 def _compare(what, oracle, category, entry, example, got, want, kind, others=None, precise=None, ignore=None):
     dtype = np.asarray(got).dtype if np.asarray(got).dtype in _FLOATS else np.float64
     input_dtype = np.asarray(example.get("x", example.get("y"))).dtype
@@ -223,8 +230,11 @@ def _compare(what, oracle, category, entry, example, got, want, kind, others=Non
     excess = tol.excess(got, want)
     if ignore is not None:
         excess = np.where(ignore, 0.0, excess)
+    if category != "non-finite":
+        excess = np.where(_overflowed(got, want), 0.0, excess)
+    context = {"params": example["params"]} if example.get("params") else {}
     return Comparison(what, oracle, category, _inputs(entry, example), np.asarray(got), want, excess,
-                      others or {}, precise)
+                      others or {}, precise, context)
 
 
 # The checks -------------------------------------------------------------------
@@ -269,10 +279,33 @@ def _check_backward_finite_difference(target, entry, example):
         excess = np.where(np.asarray(got, dtype=np.float64) == fd, 0.0, excess)
     # Where finite differences are themselves unreliable (overflow, a kink in
     # the stencil, an error estimate as large as the value) they judge nothing.
-    unreliable = ~np.isfinite(fd) | ~np.isfinite(error) | (error > 0.1 * np.abs(fd)) | near
+    unreliable = ~np.isfinite(fd) | ~np.isfinite(error) | (error > 0.1 * np.abs(fd)) | near | _overflowed(got, fd)
     excess = np.where(unreliable, 0.0, np.where(np.isnan(excess), np.inf, excess))
     return Comparison("backward", "finite_difference", "wrong-derivative", _inputs(entry, example),
                       np.asarray(got), fd, excess, {"finite_difference_error": error})
+
+
+def _finite(output):
+    """The check that ``output`` (forward, backward or d2y) is finite wherever the truth is."""
+
+    def evaluate(target, entry, example):
+        value, derivative, extra = _oracle(entry, example)
+        if output == "forward":
+            _, got = _forward(target, entry, example)
+            want, what = value, "forward"
+        elif output == "backward":
+            _, got = _backward(target, entry, example)
+            want, what = derivative, "backward"
+        else:
+            component = construct(target, entry, example["params"])
+            if not hasattr(component, "d2y"):
+                return None  # reported by the second-derivative check
+            x = example["x"]
+            got, want, what = as_array("d2y(x)", call("d2y(x)", component.d2y, x), x.shape), extra, "d2y"
+        return Comparison(what, "reference", "non-finite", _inputs(entry, example), np.asarray(got), want,
+                          np.where(_overflowed(got, want), np.inf, 0.0))
+
+    return evaluate
 
 
 def _check_vjp(target, entry, example):
@@ -288,7 +321,7 @@ def _check_vjp(target, entry, example):
             got = upstream * diagonal
     want = _oracle(entry, example)[2]
     comparison = _compare(what, "autodiff", "wrong-derivative", entry, example, got, want, "derivative")
-    comparison.inputs["g"] = upstream
+    comparison.inputs["g"] = upstream  # same shape as x: shown point by point
     return comparison
 
 
@@ -430,6 +463,10 @@ CHECKS = (
     Check("forward", _function, _check_forward, _strategy(dtypes=_FLOATS), sweeps=True),
     Check("backward", _function, _check_backward, _strategy(dtypes=_FLOATS), sweeps=True),
     Check("backward-finite-difference", _function, _check_backward_finite_difference, _strategy(), sweeps=True),
+    Check("forward-finite", _function, _finite("forward"), _strategy(dtypes=_FLOATS), sweeps=True),
+    Check("backward-finite", _function, _finite("backward"), _strategy(dtypes=_FLOATS), sweeps=True),
+    Check("second-derivative-finite", lambda e: e.second_order, _finite("d2y"), _strategy(dtypes=_FLOATS),
+          sweeps=True),
     Check("vjp", lambda e: e.shape == "row", _check_vjp, _strategy(upstream=True)),
     Check("second-derivative", lambda e: _function(e) and e.second_order, _check_second_derivative, _strategy(), sweeps=True),
     Check("batch", _function, _check_batch, _strategy(batched=True)),

@@ -99,7 +99,7 @@ CAUGHT = [
     ("sigmoid", "backward-finite-difference", "wrong-derivative"),
     ("tanh", "forward", "wrong-value"),
     ("tanh", "backward-finite-difference", "wrong-derivative"),
-    ("softplus", "forward", "non-finite"),
+    ("softplus", "forward-finite", "non-finite"),
     ("ELU", "backward", "wrong-derivative"),
     ("softmax", "batch", "batch-inconsistency"),
     ("softmin", "vjp", "wrong-derivative"),
