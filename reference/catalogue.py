@@ -21,6 +21,7 @@ from typing import Callable
 from hypothesis import strategies as st
 
 from . import functions as F
+from . import layers
 from . import optimizers as R
 from .domains import Domain
 
@@ -37,7 +38,8 @@ class Entry:
     kinks        parameters -> points where it is not differentiable
     published    the published parameter values the reference uses by default (for
                  a required parameter: the value probes and sweeps use)
-    shape        "scalar" (elementwise) or "row" (a vector function of the last axis)
+    shape        "scalar" (elementwise), "row" (a vector function of the last axis),
+                 or "layer" (owns weights: ``layers.py``)
     second_order whether the audited API promises a second derivative ``d2y``
     registered   whether the registry should reach it (the article's own choice)
     tolerances   check kind -> (Tolerance, one-line why): overrides of the table
@@ -109,6 +111,9 @@ ACTIVATIONS = (
           Domain(params={"beta": _interval(0.1, 5.0)}), published={"beta": 1.0}, second_order=True),
     Entry("Mish", "activation", "Mish", F.mish, second_order=True),
     Entry("tanhExp", "activation", "tanhExp", F.tanh_exp, second_order=True),
+    # A layer with weights of its own, which the article never registered: it
+    # gets the checks in ``layers.py`` instead of the elementwise ones.
+    Entry("maxout", "activation", "maxout", layers.maxout, shape="layer", registered=False),
 )
 
 _PROBABILITY = Domain(low=0.0, high=1.0, open_interval=True, target=(0.0, 1.0))
@@ -186,9 +191,6 @@ OPTIMIZERS = (
 )
 
 CATALOGUE = ACTIVATIONS + LOSSES + OPTIMIZERS
-
-REGISTRIES = {"activation": "get_act", "loss": "get_err", "optimizer": "get_opt"}
-
 
 def entry(name: str) -> Entry:
     for candidate in CATALOGUE:

@@ -33,9 +33,9 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
-from . import high_precision, optimizer_checks as optimizer, oracles
+from . import high_precision, layers, optimizer_checks as optimizer, oracles
 from .domains import examples, parameters
-from .targets import PortedFailure, as_array, call, construct
+from .targets import REGISTRIES, PortedFailure, as_array, call, construct
 from .tolerances import tolerance
 
 
@@ -256,21 +256,21 @@ def _check_backward(target, entry, example):
 
 def _check_backward_finite_difference(target, entry, example):
     component, got = _backward(target, entry, example)
+
+    def ported(label, *args):
+        # The stencil's forward calls go through the same shape check as any other call.
+        return as_array(label, call(label, component.forward, *args), np.shape(args[0]))
+
     if entry.kind == "loss":
         t = example["t"]
-
-        def forward(ys):
-            return call("forward(y, t)", component.forward, ys, np.broadcast_to(t, ys.shape).copy())
-
-        fd, error = oracles.finite_difference_derivative(forward, example["y"])
+        fd, error = oracles.finite_difference_derivative(
+            lambda ys: ported("forward(y, t)", ys, np.broadcast_to(t, ys.shape).copy()), example["y"])
         near = np.zeros(got.shape, dtype=bool)
     elif entry.shape == "row":
-        fd, error = oracles.finite_difference_diagonal(lambda row: call("forward(x)", component.forward, row),
-                                                       example["x"])
+        fd, error = oracles.finite_difference_diagonal(lambda row: ported("forward(x)", row), example["x"])
         near = np.zeros(got.shape, dtype=bool)
     else:
-        fd, error = oracles.finite_difference_derivative(lambda xs: call("forward(x)", component.forward, xs),
-                                                         example["x"])
+        fd, error = oracles.finite_difference_derivative(lambda xs: ported("forward(x)", xs), example["x"])
         near = _near_kink(entry, example, oracles.finite_difference_step(example["x"]))
     tol = tolerance(np.float64, "finite-difference", entry.tolerances)
     with np.errstate(all="ignore"):
@@ -432,8 +432,6 @@ def _check_total_error(target, entry, example):
 
 
 def _check_registry(target, entry, example):
-    from .catalogue import REGISTRIES  # the registry's function name for the kind
-
     function = REGISTRIES[entry.kind]
     registry = getattr(target.module, function, None)
     if registry is None:
@@ -455,8 +453,13 @@ def _strategy(**options):
 
 
 def _function(entry):
-    """Activations and losses: optimizers have checks of their own (``optimizer_checks``)."""
-    return entry.kind in ("activation", "loss")
+    """Activations and losses: optimizers (``optimizer_checks``) and layers with
+    weights (``layers``) have checks of their own."""
+    return entry.kind in ("activation", "loss") and entry.shape != "layer"
+
+
+def _layer(entry):
+    return entry.shape == "layer"
 
 
 CHECKS = (
@@ -465,16 +468,21 @@ CHECKS = (
     Check("backward-finite-difference", _function, _check_backward_finite_difference, _strategy(), sweeps=True),
     Check("forward-finite", _function, _finite("forward"), _strategy(dtypes=_FLOATS), sweeps=True),
     Check("backward-finite", _function, _finite("backward"), _strategy(dtypes=_FLOATS), sweeps=True),
-    Check("second-derivative-finite", lambda e: e.second_order, _finite("d2y"), _strategy(dtypes=_FLOATS),
+    Check("second-derivative-finite", lambda e: _function(e) and e.second_order, _finite("d2y"),
+          _strategy(dtypes=_FLOATS),
           sweeps=True),
     Check("vjp", lambda e: e.shape == "row", _check_vjp, _strategy(upstream=True)),
-    Check("second-derivative", lambda e: _function(e) and e.second_order, _check_second_derivative, _strategy(), sweeps=True),
+    Check("second-derivative", lambda e: _function(e) and e.second_order, _check_second_derivative, _strategy(),
+          sweeps=True),
     Check("batch", _function, _check_batch, _strategy(batched=True)),
     Check("kinks", lambda e: _function(e) and bool(e.kinks(e.published)), _check_kinks,
           lambda e: parameters(e.domain).map(lambda p: {"params": p})),
     Check("dtype", _function, _check_dtype),
     Check("total-error", lambda e: e.kind == "loss", _check_total_error, _strategy()),
     Check("registry", lambda e: e.registered, _check_registry),
+    # Layers with weights (layers.py): maxout.
+    Check("layer-forward", _layer, layers.check_forward, lambda e: layers.layer_examples()),
+    Check("layer-backward", _layer, layers.check_backward, lambda e: layers.layer_examples()),
     # Optimizers (optimizer_checks.py): steps against the reference algorithms.
     Check("trajectory", optimizer.applies, optimizer.check_trajectory, optimizer.gradient_streams),
     Check("no-step-count", optimizer.applies, optimizer.check_no_step_count, optimizer.gradient_streams),

@@ -55,8 +55,7 @@ import numpy as np
 from hypothesis import strategies as st
 
 from . import optimizers as R
-from .catalogue import REGISTRIES
-from .targets import PortedFailure, as_array, call, construct
+from .targets import REGISTRIES, PortedFailure, as_array, call, construct
 from .tolerances import tolerance
 
 

@@ -29,9 +29,11 @@ from types import ModuleType
 
 import numpy as np
 
-from .catalogue import REGISTRIES
 
 BUILTIN = {"seed": "ported.seed", "fixed": "ported.fixed"}
+
+# The registry function the adapter contract names for each kind of component.
+REGISTRIES = {"activation": "get_act", "loss": "get_err", "optimizer": "get_opt"}
 
 
 class TargetError(Exception):

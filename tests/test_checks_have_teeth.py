@@ -64,6 +64,17 @@ class ReLUIntegerDerivative(fixed.ReLU):
         return super().backward(x).astype(np.int64)
 
 
+class MaxoutTakesTheMinimum(fixed.maxout):
+    def forward(self, x, *args, **kwds):
+        super().forward(x)
+        return np.min(self.z, axis=-1)
+
+
+class MaxoutGradientToEveryUnit(fixed.maxout):
+    def backward(self, g, *args, **kwds):
+        return np.repeat(np.asarray(g), self.k, axis=-1) @ self.w.T
+
+
 class BinaryCrossEntropySignFlipped(fixed.BinaryCrossEntropy):
     def backward(self, *args, **kwds):
         return -super().backward()
@@ -84,9 +95,10 @@ BROKEN_ACTIVATIONS = {
 BROKEN_LOSSES = {"Binary": BinaryCrossEntropySignFlipped, "Cross": CrossEntropyTotalIsSum}
 
 
-def _broken_target() -> Target:
+def _broken_target(**classes) -> Target:
     module = types.ModuleType("broken_copies")
     module.__dict__.update({name: getattr(fixed, name) for name in dir(fixed) if not name.startswith("_")})
+    module.__dict__.update(classes)
     module.get_act = lambda name, *args, **kwds: BROKEN_ACTIVATIONS.get(name, fixed.activators._act_dic[name])(
         *args, **kwds)
     module.get_err = lambda name, *args, **kwds: BROKEN_LOSSES.get(name, fixed.errors._err_dic[name])(*args, **kwds)
@@ -118,6 +130,13 @@ def test_broken_copy_is_caught(component, check_name, category):
     finding = run_check(_broken_target(), entry(component), check(check_name)).finding
     assert finding is not None, f"{check_name} did not catch the broken {component}"
     assert finding.category == category, finding.render()
+
+
+@pytest.mark.parametrize("broken, check_name", [(MaxoutTakesTheMinimum, "layer-forward"),
+                                                 (MaxoutGradientToEveryUnit, "layer-backward")])
+def test_broken_maxout_is_caught(broken, check_name):
+    finding = run_check(_broken_target(maxout=broken), entry("maxout"), check(check_name)).finding
+    assert finding is not None and finding.category in ("wrong-value", "wrong-derivative"), finding
 
 
 def test_unbroken_checks_of_a_broken_component_still_pass():
