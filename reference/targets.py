@@ -108,6 +108,27 @@ def as_array(label: str, result, shape) -> np.ndarray:
     return array
 
 
+def provides(target: Target, entry) -> bool:
+    """Whether the target offers the component at all: a class of its name, or a
+    registry that knows its name (a registry refusing the name with a LookupError
+    or ValueError does not; one whose constructor fails in another way does, and
+    that failure is a finding)."""
+    if getattr(target.module, entry.class_name, None) is not None:
+        return True
+    registry = getattr(target.module, REGISTRIES[entry.kind], None)
+    if registry is None:
+        return False
+    try:
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            registry(entry.name)
+    except (LookupError, ValueError):
+        return False
+    except Exception:
+        return True
+    return True
+
+
 def construct(target: Target, entry, params: dict):
     """Build the component: through the registry when the entry is registered,
     else (or when the registry lacks the key) through its class."""

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from reference.engine import PROFILES, cases
 from reference.ledger import judge, load_ledger, path_for, save_ledger, updated
-from reference.targets import TargetError, load_target
+from reference.targets import BUILTIN, TargetError, load_target, provides
 
 from . import plots, provenance, render
 from .parallel import WorkerError, audit_components
@@ -195,6 +195,16 @@ def run(args) -> int:
             check_destination(out)
         except NotAReport as error:
             raise UsageError(str(error)) from None
+    if components is None and target.name not in BUILTIN:
+        # Code nobody here wrote: audit what it offers, say what it does not.
+        entries = list({entry.name: entry for entry, _ in cases()}.values())
+        components = [entry.name for entry in entries if provides(target, entry)]
+        if not components:
+            raise UsageError(f"{args.target} provides none of the catalogue's components "
+                             "(see the adapter contract in README.md)")
+        missing = [entry.name for entry in entries if entry.name not in components]
+        print(f"gradaudit: {args.target} provides {len(components)} of {len(entries)} catalogue components; "
+              f"not provided: {', '.join(missing) or 'none'}", file=sys.stderr)
     # A report is a record: derandomized (ci) unless asked otherwise.
     profile = args.profile or os.environ.get("HYPOTHESIS_PROFILE") or "ci"
     seed = args.seed

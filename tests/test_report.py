@@ -237,6 +237,14 @@ def test_a_new_finding_fails_the_gate(tmp_path, capsys):
     assert "NEW: softmin:vjp (wrong-derivative)" in capsys.readouterr().out
 
 
+def test_a_module_target_is_audited_on_what_it_provides(tmp_path, capsys):
+    code, out = report(tmp_path, "--target", str(TARGETS / "small_adapter.py"))
+    assert "provides 2 of" in capsys.readouterr().err
+    doc = json.loads((out / "report.json").read_text())
+    assert {case["component"] for case in doc["cases"]} == {"sigmoid", "tanh"}
+    assert code == 1 and [(f["component"], f["check"]) for f in doc["findings"]] == [("sigmoid", "backward-finite")]
+
+
 @pytest.mark.parametrize("args, message", [
     (["--target", "no_such_module_anywhere"], "unknown target 'no_such_module_anywhere'"),
     (["--target", str(TARGETS / "does_not_exist.py")], "no such file"),
