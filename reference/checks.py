@@ -373,17 +373,16 @@ def _check_kinks(target, entry, example):
         # The value at the kink may be anything between the one-sided limits,
         # which are f(k -+ delta) corrected by at most delta * |f'|.
         slack = delta * np.max(np.abs(slope)) + 1e-12
-        for what, got, low, high in (
-            ("forward", float(y[0]), value.min() - slack, value.max() + slack),
-            ("backward", float(dy[0]), slope.min() - 1e-12, slope.max() + 1e-12),
+        for what, category, got, limits, margin in (
+            ("forward", "wrong-value", float(y[0]), value, slack),
+            ("backward", "wrong-derivative", float(dy[0]), slope, 1e-12),
         ):
+            low, high = limits.min() - margin, limits.max() + margin
             if not low <= got <= high:
-                category = "wrong-value" if what == "forward" else "wrong-derivative"
                 return Failure(category, f"{what} at the kink x={kink!r} gives {got!r}, outside the one-sided "
                                f"limits [{low:.17g}, {high:.17g}]",
-                               {"x": kink, "params": params, "ported": got, "left_limit": float(
-                                   (value if what == "forward" else slope)[0]),
-                                "right_limit": float((value if what == "forward" else slope)[1])}, np.inf)
+                               {"x": kink, "params": params, "ported": got,
+                                "left_limit": float(limits[0]), "right_limit": float(limits[1])})
     return None
 
 
@@ -391,9 +390,9 @@ def probe_example(entry, dtype=np.float64) -> dict:
     """A fixed, ordinary example for the checks that need no search."""
     params = {name: entry.published[name] for name in entry.domain.required}
     if entry.kind == "loss":
-        low, high = max(entry.domain.low, -3.0), min(entry.domain.high, 3.0)
-        y = np.linspace(low, high, 7)[1:-1].astype(dtype)
-        t = np.linspace(*(max(v, -3.0) if v < 0 else min(v, 3.0) for v in entry.domain.target), 7)[1:-1].astype(dtype)
+        # Interior points of the domain (clipped to [-3, 3]), targets in reverse order.
+        y = np.linspace(*np.clip((entry.domain.low, entry.domain.high), -3.0, 3.0), 7)[1:-1].astype(dtype)
+        t = np.linspace(*np.clip(entry.domain.target, -3.0, 3.0), 7)[1:-1].astype(dtype)
         return {"y": y, "t": t[::-1].copy(), "params": params}
     return {"x": np.array([-2.7, -1.3, -0.4, 0.3, 1.1, 2.2], dtype=dtype), "params": params}
 
