@@ -116,19 +116,9 @@ class CrossEntropy(Error):
             return np.where(self.t == 0, 0, -self.t/ys)  # seed: -0/0 = nan
 
 
-class SquareErrorFirstListing(Error):
-    """The article's first SquareError listing: 0.5*(y - t)**2 per element."""
-    def forward(self, y, t, *args,**kwds):
-        """Store y, t and return 0.5*(y - t)**2."""
-        self.y = _f(y)
-        self.t = _f(t)
-        self.error = 0.5 * (self.y - self.t)**2
-        return self.error
-
-
-    def backward(self, *args,**kwds):
-        """Return dL/dy = y - t."""
-        return self.y - self.t  # seed returned t - t (always 0)
+class SquareErrorFirstListing(SquareError):
+    """The article's first SquareError listing, corrected: it is SquareError."""
+    # seed's backward returned t - t (always 0)
 
 
 # Listing ``get_err.py``.
