@@ -539,8 +539,9 @@ class SantaE(Optimizer):
         self.ub = None
 
 
-    def update(self, grad_w, grad_b, t=None, *args,**kwds):
-        """Return g_t*u_t, the Santa-E step (exploration while t < burnin, then refinement)."""
+    def _preconditioned(self, grad_w, grad_b, t):
+        """The part both Santa schemes share: count t, draw u_0 on the first call,
+        update v, and return (t, g_t for w, g_t for b)."""
         t = self._count(t)
         first = t == 1 or self.uw is None
         if first:
@@ -561,6 +562,12 @@ class SantaE(Optimizer):
             # first correction eta/beta/u_0, which diverges whenever u_0 is small
             self.gw = gw
             self.gb = gb
+        return t, gw, gb
+
+
+    def update(self, grad_w, grad_b, t=None, *args,**kwds):
+        """Return g_t*u_t, the Santa-E step (exploration while t < burnin, then refinement)."""
+        t, gw, gb = self._preconditioned(grad_w, grad_b, t)
 
         beta = self.anne_func(t, self.anne_rate)
         if t < self.burnin:
@@ -593,79 +600,14 @@ class SantaE(Optimizer):
         return dw, db
 
 
-class SantaSSS(Optimizer):
-    """Santa with the symmetric splitting scheme (Chen et al. 2016, Algorithm 2), with g_0 := g_1."""
-    def __init__(self, eta=1e-2, sigma=0.95, lambda_=1e-8,
-                 anne_func=lambda t, n: t**n, anne_rate=0.5,
-                 burnin=100, C=5, N=16, *, rng=None):
-        """
-        Args:
-            eta: Learning rate
-            sigma: Maybe in other cases;
-                    'rho' in RMSprop, AdaDelta, RMSpropGraves.
-                    'rhow' or 'rhob' in SMORMS3.
-                    'beta2' in Adam, Eve.
-                    'nu' in Nadam.
-                   To use calculation 'v'.
-            lambda_: Named 'eps'(ε) in other cases.
-            anne_func: Annealing function.
-                       To use calculation 'beta' at each timestep.
-                       Default is 'timestep'**'annealing rate'.
-                       The calculated value should be towards infinity
-                       as 't' increases.
-            anne_rate: Annealing rate.
-                       To use calculation 'beta' at each timestep.
-                       The second Argument of 'anne_func'.
-            burnin: Swith exploration and refinement.
-                    This should be specified by users.
-            C: To calculate first 'alpha'.
-            N: Number of minibatch.
-            rng: numpy Generator for the noise (default: NumPy's global one).
-        """
-        super().__init__()
+class SantaSSS(SantaE):
+    """Santa with the symmetric splitting scheme (Chen et al. 2016, Algorithm 2), with g_0 := g_1.
 
-        self.eta = eta
-        self.sigma = sigma
-        self.lambda_ = lambda_
-        self.anne_func = anne_func
-        self.anne_rate = anne_rate
-        self.burnin = burnin
-        self.N = N
-        self.rng = rng  # new: the seed's np.random noise could not be seeded per optimizer
-
-        # float(): a NumPy float64 alpha promoted float32 steps
-        self.alpha_w = float(np.sqrt(eta)*C)
-        self.alpha_b = float(np.sqrt(eta)*C)
-        self.vw = 0
-        self.vb = 0
-        self.gw = None  # g_{t-1}; set to g_1 on the first update (see update)
-        self.gb = None
-        self.uw = None
-        self.ub = None
-
-
+    Same constructor arguments as SantaE.
+    """
     def update(self, grad_w, grad_b, t=None, *args,**kwds):
         """Return g_t*(u_{t-1} + u_t)/2: both half-steps of theta in one Santa-SSS iteration."""
-        t = self._count(t)
-        first = t == 1 or self.uw is None
-        if first:
-            # u_0 = sqrt(eta)*N(0, I); seed crashed if the first call had t != 1
-            self.uw = self.eta**0.5*_normal(self.rng, grad_w)
-            self.ub = self.eta**0.5*_normal(self.rng, grad_b)
-
-        self.vw = (self.sigma*self.vw
-                   + grad_w*grad_w * (1 - self.sigma) / self.N**2)
-        self.vb = (self.sigma*self.vb
-                   + grad_b*grad_b * (1 - self.sigma) / self.N**2)
-
-        gw = 1/np.sqrt(self.lambda_ + np.sqrt(self.vw))
-        gb = 1/np.sqrt(self.lambda_ + np.sqrt(self.vb))
-
-        if first:
-            # g_0 := g_1 (the paper leaves g_0 unset): the seed's g_0 = 0 made the
-            # first correction eta/beta/u_0, which diverges whenever u_0 is small
-            self.gw = gw
-            self.gb = gb
+        t, gw, gb = self._preconditioned(grad_w, grad_b, t)
 
         # First half-step theta += g_t*u_{t-1}/2.
         dw = 0.5*gw*self.uw
