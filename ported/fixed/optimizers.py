@@ -731,13 +731,15 @@ class AdaBound(Optimizer):
         self.vw += (1-self.beta2)*(grad_w**2 - self.vw)
         self.vb += (1-self.beta2)*(grad_b**2 - self.vb)
 
+        vw, vb = self._second_moments()
+
         etal = self.eta*(1 - 1/((1-self.beta2)*t + 1))
         # no + eps: the paper's bound is eta*(1 + 1/((1 - beta2)*t)); seed's eps moved it
         etau = self.eta*(1 + 1/((1-self.beta2)*t))
 
         # eps in the denominator: seed divided by sqrt(0) while a gradient is 0
-        etahatw_t = np.clip(self.alpha/(np.sqrt(self.vw) + self.eps), etal, etau)
-        etahatb_t = np.clip(self.alpha/(np.sqrt(self.vb) + self.eps), etal, etau)
+        etahatw_t = np.clip(self.alpha/(np.sqrt(vw) + self.eps), etal, etau)
+        etahatb_t = np.clip(self.alpha/(np.sqrt(vb) + self.eps), etal, etau)
 
         # float(): the NumPy float64 scalar from np.sqrt promoted float32 steps
         etaw_t = etahatw_t/float(np.sqrt(t))
@@ -749,58 +751,27 @@ class AdaBound(Optimizer):
         return dw, db
 
 
-class AMSBound(Optimizer):
+    def _second_moments(self):
+        """The v that sets the step size: v itself (AMSBound: its running maximum)."""
+        return self.vw, self.vb
+
+
+class AMSBound(AdaBound):
     """AMSBound (Luo et al. 2019): AdaBound with v replaced by its running maximum."""
-    @property
-    def variant(self):
-        """eps added to sqrt(v_hat) in the step size, as the authors' code."""
-        return {"eps": self.eps}
 
     def __init__(self, alpha=1e-3, eta=1e-1, beta1=0.9, beta2=0.999,
                  eps=1e-8):
-        """Store alpha, the final rate eta, beta1, beta2, eps; m, v, v_hat start at 0."""
-        super().__init__()
-
-        self.alpha = alpha
-        self.eta = eta
-        self.beta1 = beta1
-        self.beta2 = beta2
-        self.eps = eps
-
-        self.mw = 0
-        self.mb = 0
-        self.vw = 0
-        self.vb = 0
+        """As AdaBound; v_hat, the running maximum of v, starts at 0."""
+        super().__init__(alpha, eta, beta1, beta2, eps)
         self.vhatw = 0
         self.vhatb = 0
 
 
-    def update(self, grad_w, grad_b, t=None, *args,**kwds):
-        """Return the AMSBound step (AdaBound on max_so_far(v))."""
-        t = self._count(t)
-        self.mw += (1-self.beta1)*(grad_w - self.mw)
-        self.mb += (1-self.beta1)*(grad_b - self.mb)
-        self.vw += (1-self.beta2)*(grad_w**2 - self.vw)
-        self.vb += (1-self.beta2)*(grad_b**2 - self.vb)
+    def _second_moments(self):
+        """max_so_far(v), updated from the v of this step."""
         self.vhatw = np.maximum(self.vhatw, self.vw)
         self.vhatb = np.maximum(self.vhatb, self.vb)
-
-        etal = self.eta*(1 - 1/((1-self.beta2)*t + 1))
-        # no + eps: the paper's bound is eta*(1 + 1/((1 - beta2)*t)); seed's eps moved it
-        etau = self.eta*(1 + 1/((1-self.beta2)*t))
-
-        # eps in the denominator: seed divided by sqrt(0) while a gradient is 0
-        etahatw_t = np.clip(self.alpha/(np.sqrt(self.vhatw) + self.eps), etal, etau)
-        etahatb_t = np.clip(self.alpha/(np.sqrt(self.vhatb) + self.eps), etal, etau)
-
-        # float(): the NumPy float64 scalar from np.sqrt promoted float32 steps
-        etaw_t = etahatw_t/float(np.sqrt(t))
-        etab_t = etahatb_t/float(np.sqrt(t))
-
-        dw = - etaw_t*self.mw
-        db = - etab_t*self.mb
-
-        return dw, db
+        return self.vhatw, self.vhatb
 
 
 # Listing ``get_opt.py``; "SGD" added (the article spelt it "SDG", kept as an alias).
